@@ -160,12 +160,13 @@ public class GraphClient {
                 failure = Failure.of(e);
             }
 
-            if (!failure.isRetriable() || !retryPolicy.hasMoreRetries(attempts)) {
-                throw failure.toException(request, attempts, clientRequestId);
-            }
             Duration delay = retryPolicy.delay(attempts, failure.retryAfter());
             if (failure.status() == 429) {
+                // Graph throttles the mailbox, not this request: every request to it waits, retried or not
                 gates.pause(request.mailbox(), settings.clock().instant().plus(delay));
+            }
+            if (!failure.isRetriable() || !retryPolicy.hasMoreRetries(attempts)) {
+                throw failure.toException(request, attempts, clientRequestId);
             }
             LOG.debug("GET {}{} got {}; retry {} of {} in {} ms{}", request.url(),
                     request.mailbox() == null ? "" : " for user " + request.mailbox(), failure.summary(), attempts,

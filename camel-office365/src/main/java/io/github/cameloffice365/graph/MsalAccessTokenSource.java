@@ -131,8 +131,10 @@ public final class MsalAccessTokenSource implements AccessTokenSource {
             }
             IAuthenticationResult result = fetch();
             Instant expiresOn = result.expiresOnDate().toInstant();
-            Duration lifetime = Duration.between(now, expiresOn);
-            Duration margin = lifetime.dividedBy(2).compareTo(REFRESH_MARGIN) < 0 ? lifetime.dividedBy(2) : REFRESH_MARGIN;
+            // a short-lived token is renewed at half its lifetime; one already expired (clock skew) is not reused
+            Duration halfLife = Duration.between(now, expiresOn).dividedBy(2);
+            Duration margin = halfLife.isNegative() ? Duration.ZERO
+                    : halfLife.compareTo(REFRESH_MARGIN) < 0 ? halfLife : REFRESH_MARGIN;
             token = result.accessToken();
             renewAt = expiresOn.minus(margin);
             LOG.debug("Got an access token for scope {} from {} for client id {}, valid until {}", scope, authority,
