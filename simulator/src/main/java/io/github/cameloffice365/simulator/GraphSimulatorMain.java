@@ -39,9 +39,10 @@ public final class GraphSimulatorMain {
         }
         GraphSimulator simulator = GraphSimulator.builder().tenant(options.tenant()).port(options.port())
                 .build().start();
-        Files.createDirectories(options.out());
-        Path secretFile = options.out().resolve("client-secret.txt");
-        Path trustStore = options.out().resolve("truststore.p12");
+        Path out = options.out().toAbsolutePath().normalize();
+        Files.createDirectories(out);
+        Path secretFile = out.resolve("client-secret.txt");
+        Path trustStore = out.resolve("truststore.p12");
         writeSecret(secretFile, simulator.applicationClientSecret());
         simulator.writeTrustStore(trustStore, TRUST_STORE_PASSWORD.toCharArray());
         describe(System.out, simulator, secretFile, trustStore);
@@ -60,8 +61,8 @@ public final class GraphSimulatorMain {
         out.println("  authority     " + simulator.authority());
         out.println("  tenant id     " + simulator.tenantId() + "   (" + simulator.tenant().displayName() + ")");
         out.println("  client id     " + simulator.applicationClientId());
-        out.println("  client secret written to " + secretFile.toAbsolutePath());
-        out.println("  trust store   " + trustStore.toAbsolutePath() + " (PKCS12, password " + TRUST_STORE_PASSWORD + ")");
+        out.println("  client secret written to " + secretFile);
+        out.println("  trust store   " + trustStore + " (PKCS12, password " + TRUST_STORE_PASSWORD + ")");
         out.println("Stop with Ctrl+C.");
     }
 
