@@ -1,0 +1,28 @@
+package io.github.cameloffice365.app;
+
+import org.apache.camel.main.Main;
+
+/**
+ * The camel-office365 application: camel-main running a route from routes/. With no tenant configured, it serves the
+ * project's demo tenant from an in-process Graph simulator, so the first run needs nothing but Java.
+ */
+public final class Office365Application extends Main {
+
+    public Office365Application() {
+        super(Office365Application.class);
+        addMainListener(new DemoTenantListener());
+        addMainListener(new RunCompletionListener(this));
+    }
+
+    public static void main(String... args) throws Exception {
+        Office365Application application = new Office365Application();
+        application.run(args);
+        System.exit(application.getExitCode());
+    }
+
+    /** Ends the application with this exit code: 0 for a run that succeeded, else the run's failure code. */
+    void finish(int code) {
+        exitCode.set(code);
+        completed();
+    }
+}
