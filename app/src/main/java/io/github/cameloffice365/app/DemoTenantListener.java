@@ -3,10 +3,13 @@ package io.github.cameloffice365.app;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import io.github.cameloffice365.dataset.Dataset;
+import io.github.cameloffice365.dataset.DatasetCatalog;
 import io.github.cameloffice365.simulator.GraphSimulator;
 import org.apache.camel.CamelContext;
 import org.apache.camel.main.BaseMainSupport;
 import org.apache.camel.main.MainListenerSupport;
+import org.apache.camel.spi.PropertiesComponent;
 import org.apache.camel.support.jsse.KeyStoreParameters;
 import org.apache.camel.support.jsse.SSLContextParameters;
 import org.apache.camel.support.jsse.TrustManagersParameters;
@@ -22,6 +25,9 @@ final class DemoTenantListener extends MainListenerSupport {
 
     static final String TENANT_PROPERTY = "office365.tenant-id";
     static final String TLS_BEAN = "office365DemoTls";
+    /** The demo tenant's mail and calendar, recurring series included, lie between 2019 and 2026. */
+    static final String DEMO_WINDOW_START = "2019-01-01T00:00:00Z";
+    static final String DEMO_WINDOW_END = "2027-01-01T00:00:00Z";
 
     private static final Logger LOG = LoggerFactory.getLogger(DemoTenantListener.class);
 
@@ -35,7 +41,7 @@ final class DemoTenantListener extends MainListenerSupport {
             return;
         }
         try {
-            simulator = GraphSimulator.builder().demoTenant().build().start();
+            simulator = GraphSimulator.builder().tenant("demo").start();
             Path trustStore = Files.createTempFile("office365-demo-truststore", ".p12");
             trustStore.toFile().deleteOnExit();
             char[] password = "office365-demo".toCharArray();
@@ -51,17 +57,38 @@ final class DemoTenantListener extends MainListenerSupport {
             tls.setTrustManagers(trustManagers);
             context.getRegistry().bind(TLS_BEAN, tls);
 
-            main.addOverrideProperty(TENANT_PROPERTY, simulator.tenantId());
-            main.addOverrideProperty("office365.client-id", simulator.applicationClientId());
-            main.addOverrideProperty("office365.client-secret", simulator.applicationClientSecret());
-            main.addOverrideProperty("office365.graph-base-url", simulator.baseUrl());
-            main.addOverrideProperty("office365.authority-host", simulator.authorityHost());
-            main.addOverrideProperty("camel.component.office365.ssl-context-parameters", "#" + TLS_BEAN);
+            PropertiesComponent properties = context.getPropertiesComponent();
+
+            properties.addOverrideProperty(TENANT_PROPERTY, simulator.tenantId());
+            properties.addOverrideProperty("office365.client-id", simulator.applicationClientId());
+            properties.addOverrideProperty("office365.client-secret", simulator.applicationClientSecret());
+            properties.addOverrideProperty("office365.graph-base-url", simulator.baseUrl());
+            properties.addOverrideProperty("office365.authority-host", simulator.authorityHost());
+            properties.addOverrideProperty("camel.component.office365.ssl-context-parameters", "#" + TLS_BEAN);
+            demoWindow(properties);
             LOG.info("No tenant configured ({} is empty): serving the demo tenant {} from the Graph simulator at {}",
                     TENANT_PROPERTY, simulator.tenantId(), simulator.baseUrl());
         } catch (Exception e) {
             throw new IllegalStateException("The demo tenant could not be started: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Message_v1 and Event_v1 are only extracted within a date window; when none is given, the demo takes one that
+     * covers the demo tenant's data, on the table's first date filter column.
+     */
+    private static void demoWindow(PropertiesComponent properties) {
+        String table = properties.resolveProperty("office365.table").orElse("");
+        String column = properties.resolveProperty("office365.date-filter-column").orElse("");
+        Dataset dataset = DatasetCatalog.find(table).orElse(null);
+        if (dataset == null || !dataset.requiresDateFilter() || !column.isBlank()) {
+            return;
+        }
+        properties.addOverrideProperty("office365.date-filter-column", dataset.dateFilterColumns().get(0).name());
+        properties.addOverrideProperty("office365.start-time", DEMO_WINDOW_START);
+        properties.addOverrideProperty("office365.end-time", DEMO_WINDOW_END);
+        LOG.info("Demo window for {}: {} from {} to {}", dataset.name(), dataset.dateFilterColumns().get(0).name(),
+                DEMO_WINDOW_START, DEMO_WINDOW_END);
     }
 
     @Override

@@ -12,8 +12,6 @@ import io.github.cameloffice365.run.RunSummary;
 import io.github.cameloffice365.run.RunSummaryJson;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
-import org.apache.camel.health.HealthCheckHelper;
-import org.apache.camel.health.WritableHealthCheckRepository;
 import org.apache.camel.support.ScheduledBatchPollingConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,8 +27,6 @@ public class Office365Consumer extends ScheduledBatchPollingConsumer {
 
     private final Clock clock;
     private ExecutorService workers;
-    private Office365ConsumerHealthCheck healthCheck;
-    private WritableHealthCheckRepository healthCheckRepository;
     private volatile RunSummary lastRun;
     private volatile String lastRunFailure;
 
@@ -49,27 +45,25 @@ public class Office365Consumer extends ScheduledBatchPollingConsumer {
     }
 
     @Override
+    protected void doInit() throws Exception {
+        super.doInit();
+        // the scheduled poll check, plus the outcome of the last run
+        if (getHealthCheck() != null) {
+            setHealthCheck(new Office365ConsumerHealthCheck(this, getHealthCheck().getId()));
+        }
+    }
+
+    @Override
     protected void doStart() throws Exception {
         ExtractionPlan plan = getEndpoint().getPlan();
         workers = getEndpoint().getCamelContext().getExecutorServiceManager().newFixedThreadPool(this,
                 "office365-" + plan.dataset().name(), plan.configuration().getMaxConcurrentMailboxes());
-
-        healthCheckRepository = HealthCheckHelper.getHealthCheckRepository(getEndpoint().getCamelContext(),
-                "consumers", WritableHealthCheckRepository.class);
-        if (healthCheckRepository != null) {
-            healthCheck = new Office365ConsumerHealthCheck(this, getRouteId());
-            healthCheckRepository.addHealthCheck(healthCheck);
-        }
         super.doStart();
     }
 
     @Override
     protected void doStop() throws Exception {
         super.doStop();
-        if (healthCheckRepository != null && healthCheck != null) {
-            healthCheckRepository.removeHealthCheck(healthCheck);
-            healthCheck = null;
-        }
         if (workers != null) {
             getEndpoint().getCamelContext().getExecutorServiceManager().shutdown(workers);
             workers = null;

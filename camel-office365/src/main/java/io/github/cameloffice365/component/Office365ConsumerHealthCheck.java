@@ -4,29 +4,30 @@ import java.util.Map;
 
 import io.github.cameloffice365.run.RunSummary;
 import org.apache.camel.health.HealthCheckResultBuilder;
-import org.apache.camel.impl.health.AbstractHealthCheck;
+import org.apache.camel.support.ScheduledPollConsumerHealthCheck;
 
 /**
- * Readiness of an office365 consumer: DOWN while its last run failed as a whole (governance refused it, the user list
- * could not be read, a part could not be written), UP otherwise. Failed users alone do not make it DOWN; they are in
- * the details.
+ * Readiness of an office365 consumer: what every scheduled poll consumer reports, and also DOWN while its last run
+ * failed as a whole (governance refused it, the user list could not be read, a part could not be written). Failed
+ * users alone do not make it DOWN; they are counted in the details.
  */
-public class Office365ConsumerHealthCheck extends AbstractHealthCheck {
+public class Office365ConsumerHealthCheck extends ScheduledPollConsumerHealthCheck {
 
     private final Office365Consumer consumer;
 
-    public Office365ConsumerHealthCheck(Office365Consumer consumer, String routeId) {
-        super("camel", "consumer:office365-" + routeId);
+    public Office365ConsumerHealthCheck(Office365Consumer consumer, String id) {
+        super(consumer, id);
         this.consumer = consumer;
     }
 
     @Override
-    public boolean isLiveness() {
-        return false;
-    }
-
-    @Override
-    protected void doCall(HealthCheckResultBuilder builder, Map<String, Object> options) {
+    public Result call(Map<String, Object> options) {
+        Result polled = super.call(options);
+        if (polled.getState() == State.DOWN) {
+            return polled;
+        }
+        HealthCheckResultBuilder builder = HealthCheckResultBuilder.on(this);
+        builder.details(polled.getDetails());
         RunSummary last = consumer.getLastRun();
         if (last != null) {
             builder.detail("office365.last.run.id", last.runId());
@@ -36,10 +37,8 @@ public class Office365ConsumerHealthCheck extends AbstractHealthCheck {
         }
         String failure = consumer.getLastRunFailure();
         if (failure != null) {
-            builder.message(failure);
-            builder.down();
-        } else {
-            builder.up();
+            return builder.message(failure).down().build();
         }
+        return builder.state(polled.getState()).build();
     }
 }

@@ -1,5 +1,6 @@
 package io.github.cameloffice365.component;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
@@ -68,12 +69,13 @@ public class Office365Endpoint extends ScheduledPollEndpoint {
         SSLContext sslContext = configuration.getSslContextParameters() == null
                 ? SSLContext.getDefault()
                 : configuration.getSslContextParameters().createSSLContext(getCamelContext());
+        String certificatePath = blankToNull(configuration.getServicePrincipalCertificatePath());
         tokens = MsalAccessTokenSource.builder()
                 .authorityHost(plan.authorityHost())
                 .tenantId(plan.servicePrincipalTenantId())
                 .clientId(configuration.getServicePrincipalId())
                 .clientSecret(blankToNull(configuration.getServicePrincipalKey()))
-                .certificate(blankToNull(configuration.getServicePrincipalCertificatePath()),
+                .certificate(certificatePath == null ? null : Path.of(certificatePath),
                         configuration.getServicePrincipalCertificatePassword())
                 .sslContext(sslContext)
                 .build();

@@ -36,7 +36,6 @@ public final class ExtractionPlan {
 
     static final long MIN_PART_SIZE = 1024;
     static final long MAX_PART_SIZE = 1024L * 1024 * 1024;
-    static final int MAX_PAGE_SIZE = 999;
     static final int MAX_CONCURRENT_MAILBOXES = 64;
 
     private static final Pattern GUID = Pattern.compile(
@@ -46,15 +45,11 @@ public final class ExtractionPlan {
 
     private final Office365Configuration configuration;
     private final Dataset dataset;
-    private final List<DatasetColumn> columns;
-    private final DatasetColumn dateFilterColumn;
-    private final DateWindow window;
+    private final DatasetQuery query;
     private final UserScope scope;
     private final String graphBaseUrl;
     private final String authorityHost;
-    private final boolean textBodies;
     private final String runId;
-    private final DatasetQuery query;
 
     private ExtractionPlan(Office365Configuration configuration) {
         this.configuration = configuration;
@@ -64,16 +59,15 @@ public final class ExtractionPlan {
         checkCredentials(configuration);
         this.graphBaseUrl = baseUrl("graphBaseUrl", configuration.getGraphBaseUrl());
         this.authorityHost = baseUrl("authorityHost", configuration.getAuthorityHost());
-        this.columns = dataset.resolveColumns(blankToNull(configuration.getOutputColumns()));
-        this.window = window(configuration);
-        this.dateFilterColumn = dateFilterColumn(dataset, configuration, window);
+        checkLimits(configuration);
+        this.query = dataset.query(blankToNull(configuration.getOutputColumns()),
+                blankToNull(configuration.getDateFilterColumn()), blankToNull(configuration.getStartTime()),
+                blankToNull(configuration.getEndTime()), blankToNull(configuration.getBodyContentType()),
+                configuration.getPageSize());
         this.scope = UserScope.parse(blankToNull(configuration.getAllowedGroups()),
                 blankToNull(configuration.getUserScopeFilterUri()), graphBaseUrl);
-        this.textBodies = bodyContentType(configuration.getBodyContentType());
-        checkLimits(configuration);
         checkDestination(configuration.getDestination());
         this.runId = runId(configuration);
-        this.query = new DatasetQuery(columns, dateFilterColumn, window, configuration.getPageSize(), textBodies);
     }
 
     /**
@@ -93,18 +87,13 @@ public final class ExtractionPlan {
         return dataset;
     }
 
+    /** The columns, the date filter and the page size of the run. */
+    public DatasetQuery query() {
+        return query;
+    }
+
     public List<DatasetColumn> columns() {
-        return columns;
-    }
-
-    /** The date filter column, or null when the run reads every row. */
-    public DatasetColumn dateFilterColumn() {
-        return dateFilterColumn;
-    }
-
-    /** The date window, or null when the run reads every row. */
-    public DateWindow window() {
-        return window;
+        return query.columns();
     }
 
     public UserScope scope() {
@@ -119,10 +108,6 @@ public final class ExtractionPlan {
     /** The authority host without a trailing slash. */
     public String authorityHost() {
         return authorityHost;
-    }
-
-    public boolean textBodies() {
-        return textBodies;
     }
 
     /** The Graph requests that read one user's rows. */
@@ -151,19 +136,19 @@ public final class ExtractionPlan {
 
     /** What this run is about to read and where it goes: the body of the run-start exchange. */
     public Office365RunContext runContext() {
-        return new Office365RunContext(runId, dataset.name(), columns.stream().map(DatasetColumn::name).toList(),
-                scope.groupIds(), scope.filterUri(), blankToNull(configuration.getDestination()), requester(),
-                office365TenantId(), servicePrincipalTenantId(),
-                dateFilterColumn == null ? null : dateFilterColumn.name(),
+        DateWindow window = query.window();
+        return new Office365RunContext(runId, dataset.name(), columnNames(), groupIds(scope), filterUri(scope),
+                blankToNull(configuration.getDestination()), requester(), office365TenantId(), servicePrincipalTenantId(),
+                query.hasDateFilter() ? query.dateFilterColumn().name() : null,
                 window == null ? null : window.start(), window == null ? null : window.end());
     }
 
     /** A short description for the run's log line: table, scope, window. */
     public String describe() {
         StringBuilder text = new StringBuilder(dataset.name()).append(" for ").append(scope.describe());
-        if (window != null) {
-            text.append(", ").append(dateFilterColumn.name()).append(" in [").append(window.start()).append(", ")
-                    .append(window.end()).append(')');
+        if (query.hasDateFilter()) {
+            text.append(", ").append(query.dateFilterColumn().name()).append(" in [").append(query.window().start())
+                    .append(", ").append(query.window().end()).append(')');
         }
         if (configuration.getShardCount() > 1) {
             text.append(", shard ").append(configuration.getShardIndex()).append(" of ").append(configuration.getShardCount());
@@ -171,47 +156,27 @@ public final class ExtractionPlan {
         return text.toString();
     }
 
-    private static DateWindow window(Office365Configuration configuration) {
-        String start = blankToNull(configuration.getStartTime());
-        String end = blankToNull(configuration.getEndTime());
-        if (start == null && end == null) {
-            return null;
-        }
-        return DateWindow.parse(start, end);
+    private List<String> columnNames() {
+        return query.columns().stream().map(DatasetColumn::name).toList();
     }
 
-    private static DatasetColumn dateFilterColumn(Dataset dataset, Office365Configuration configuration, DateWindow window) {
-        String column = blankToNull(configuration.getDateFilterColumn());
-        if (column == null) {
-            if (window != null) {
-                throw new OptionException("dateFilterColumn", "", "startTime and endTime need a dateFilterColumn; "
-                        + describeDateColumns(dataset));
-            }
-            if (dataset.requiresDateFilter()) {
-                throw new OptionException("dateFilterColumn", "", dataset.name() + " is only extracted with a date"
-                        + " filter: set dateFilterColumn, startTime and endTime. " + describeDateColumns(dataset));
-            }
-            return null;
-        }
-        DatasetColumn resolved = dataset.resolveDateFilterColumn(column);
-        if (window == null) {
-            throw new OptionException("startTime", "", "dateFilterColumn " + column + " needs startTime and endTime,"
-                    + " ISO-8601 instants with Z or an offset, e.g. 2024-03-01T00:00:00Z.");
-        }
-        return resolved;
+    private static List<String> groupIds(UserScope scope) {
+        return scope instanceof UserScope.Groups groups ? groups.groupIds() : List.of();
     }
 
-    private static String describeDateColumns(Dataset dataset) {
-        List<DatasetColumn> dateColumns = dataset.dateFilterColumns();
-        return dateColumns.isEmpty()
-                ? dataset.name() + " takes no date filter."
-                : "Date filter columns of " + dataset.name() + ": "
-                  + String.join(", ", dateColumns.stream().map(DatasetColumn::name).toList()) + ".";
+    private static String filterUri(UserScope scope) {
+        return scope instanceof UserScope.Filter filter ? filter.uri() : null;
     }
+
+
+
 
     private static void checkCredentials(Office365Configuration configuration) {
         String tenant = required("office365TenantId", configuration.getOffice365TenantId());
-        checkTenant("office365TenantId", tenant);
+        if (!GUID.matcher(tenant).matches()) {
+            throw new OptionException("office365TenantId", tenant, "Expected the tenant id, a GUID (it is written as"
+                                                                   + " ptenant in every row).");
+        }
         String spTenant = blankToNull(configuration.getServicePrincipalTenantId());
         if (spTenant != null) {
             checkTenant("servicePrincipalTenantId", spTenant);
@@ -285,21 +250,11 @@ public final class ExtractionPlan {
         return uri.getScheme().toLowerCase(Locale.ROOT) + "://" + uri.getRawAuthority();
     }
 
-    private static boolean bodyContentType(String value) {
-        String type = value == null ? "html" : value.trim().toLowerCase(Locale.ROOT);
-        if (!type.equals("html") && !type.equals("text")) {
-            throw new OptionException("bodyContentType", value, "Accepted values: html, text.");
-        }
-        return type.equals("text");
-    }
 
     private static void checkLimits(Office365Configuration c) {
         if (c.getPartSize() < MIN_PART_SIZE || c.getPartSize() > MAX_PART_SIZE) {
             throw new OptionException("partSize", c.getPartSize(),
                     "Expected a size in bytes from " + MIN_PART_SIZE + " to " + MAX_PART_SIZE + " (1 GiB).");
-        }
-        if (c.getPageSize() < 1 || c.getPageSize() > MAX_PAGE_SIZE) {
-            throw new OptionException("pageSize", c.getPageSize(), "Expected 1 to " + MAX_PAGE_SIZE + ".");
         }
         if (c.getMaxConcurrentMailboxes() < 1 || c.getMaxConcurrentMailboxes() > MAX_CONCURRENT_MAILBOXES) {
             throw new OptionException("maxConcurrentMailboxes", c.getMaxConcurrentMailboxes(),
@@ -353,11 +308,9 @@ public final class ExtractionPlan {
         if (explicit != null) {
             return explicit;
         }
-        String canonical = String.join("\n", dataset.name(),
-                String.join(",", columns.stream().map(DatasetColumn::name).toList()),
-                scope.describe(),
-                dateFilterColumn == null ? "" : dateFilterColumn.name(),
-                window == null ? "" : window.start() + "/" + window.end(),
+        String canonical = String.join("\n", dataset.name(), String.join(",", columnNames()), scope.describe(),
+                query.hasDateFilter() ? query.dateFilterColumn().name() : "",
+                query.hasDateFilter() ? query.window().start() + "/" + query.window().end() : "",
                 Integer.toString(c.getShardCount()));
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(StandardCharsets.UTF_8));

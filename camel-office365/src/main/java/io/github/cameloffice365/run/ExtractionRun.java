@@ -11,6 +11,7 @@ import java.util.concurrent.atomic.AtomicReference;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.cameloffice365.dataset.MgdcRowWriter;
+import io.github.cameloffice365.dataset.RowMetadata;
 import io.github.cameloffice365.graph.GraphClient;
 import io.github.cameloffice365.graph.GraphRequest;
 import io.github.cameloffice365.graph.GraphRequestException;
@@ -31,6 +32,9 @@ public final class ExtractionRun {
 
     private static final Logger LOG = LoggerFactory.getLogger(ExtractionRun.class);
 
+    /** MGDC counts pagerow within blocks of 50 rows of a user. */
+    private static final int MGDC_PAGE_ROWS = 50;
+
     private final ExtractionPlan plan;
     private final GraphClient graph;
     private final MgdcRowWriter rowWriter;
@@ -42,7 +46,7 @@ public final class ExtractionRun {
     public ExtractionRun(ExtractionPlan plan, GraphClient graph, PartEmitter emitter, ExecutorService workers, Clock clock) {
         this.plan = plan;
         this.graph = graph;
-        this.rowWriter = new MgdcRowWriter(plan.dataset(), plan.columns(), plan.office365TenantId());
+        this.rowWriter = new MgdcRowWriter(plan.dataset(), plan.columns());
         this.emitter = emitter;
         this.workers = workers;
         this.clock = clock;
@@ -89,11 +93,12 @@ public final class ExtractionRun {
         }
         List<DirectoryUser> readable = new ArrayList<>(users.size());
         for (DirectoryUser user : users) {
-            if (user.mayHaveMailbox()) {
+            var reason = MailboxSkipReason.of(user);
+            if (reason.isEmpty()) {
                 readable.add(user);
             } else {
                 summary.userSkipped(new RunSummary.SkippedUser(user.id(), user.userPrincipalName(),
-                        "guest account: MGDC extracts members' mailboxes only"));
+                        reason.get().description()));
             }
         }
         return readable;
@@ -181,7 +186,7 @@ public final class ExtractionRun {
             long[] userRow = { 0 };
             try {
                 for (GraphRequest request : plan.requests(user)) {
-                    if (plan.dataset().returnsCollection()) {
+                    if (!plan.dataset().readsSingleObject()) {
                         graph.forEachItem(request, item -> addRow(user, item, userRow[0]++));
                     } else {
                         addRow(user, graph.getObject(request), userRow[0]++);
@@ -194,8 +199,9 @@ public final class ExtractionRun {
                 buffer.rollBackTo(userStart);
                 var reason = MailboxSkipReason.of(e);
                 if (reason.isPresent() && plan.dataset().readsMailboxes() && rowsOfUserEmitted == 0) {
-                    summary.userSkipped(new RunSummary.SkippedUser(user.id(), user.userPrincipalName(), reason.get()));
-                    LOG.debug("Skipped user {}: {}", user.userPrincipalName(), reason.get());
+                    summary.userSkipped(new RunSummary.SkippedUser(user.id(), user.userPrincipalName(),
+                            reason.get().description()));
+                    LOG.debug("Skipped user {}: {}", user.userPrincipalName(), reason.get().description());
                 } else {
                     summary.userFailed(new RunSummary.FailedUser(user.id(), user.userPrincipalName(), e.getMessage(),
                             rowsOfUserEmitted));
@@ -206,8 +212,16 @@ public final class ExtractionRun {
         }
 
         private void addRow(DirectoryUser user, ObjectNode item, long userRow) throws IOException {
-            byte[] row = rowWriter.write(item, user.id(), userRow);
-            buffer.appendRow(row, 0, row.length);
+            PartBuffer.Mark rowStart = buffer.mark();
+            try {
+                rowWriter.write(item, new RowMetadata(user.id(), plan.office365TenantId(), userRow, userRow,
+                        userRow % MGDC_PAGE_ROWS), buffer);
+                buffer.endRow();
+            } catch (IOException | RuntimeException e) {
+                // never half a row
+                buffer.rollBackTo(rowStart);
+                throw e;
+            }
             if (buffer.length() >= partSize) {
                 rowsOfUserEmitted += buffer.rows() - userStart.rows();
                 emitPart();

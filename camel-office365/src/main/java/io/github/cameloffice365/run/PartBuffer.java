@@ -1,12 +1,14 @@
 package io.github.cameloffice365.run;
 
+import java.io.OutputStream;
 import java.util.Arrays;
 
 /**
- * The bytes of one part being filled: whole rows, each followed by a line feed. A user's rows can be taken back as
+ * The bytes of one part being filled: whole rows, each followed by a line feed. Rows are written into it as a stream
+ * and completed with {@link #endRow()}. A user's rows can be taken back as
  * long as they are still in the buffer, so that a user who fails half way leaves no row of theirs in an unwritten part.
  */
-final class PartBuffer {
+final class PartBuffer extends OutputStream {
 
     private byte[] bytes;
     private int length;
@@ -16,12 +18,23 @@ final class PartBuffer {
         this.bytes = new byte[Math.max(initialCapacity, 1024)];
     }
 
-    /** Appends one row (UTF-8 JSON without line end) and its line feed. */
-    void appendRow(byte[] row, int offset, int rowLength) {
-        ensureCapacity(length + rowLength + 1);
-        System.arraycopy(row, offset, bytes, length, rowLength);
-        length += rowLength;
-        bytes[length++] = '\n';
+    /** Bytes of the row being written; {@link #endRow()} completes it. */
+    @Override
+    public void write(byte[] source, int offset, int count) {
+        ensureCapacity(length + count);
+        System.arraycopy(source, offset, bytes, length, count);
+        length += count;
+    }
+
+    @Override
+    public void write(int b) {
+        ensureCapacity(length + 1);
+        bytes[length++] = (byte) b;
+    }
+
+    /** Ends the row being written with its line feed. */
+    void endRow() {
+        write('\n');
         rows++;
     }
 

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -130,20 +131,24 @@ public final class RunSummary {
         return usersInScope;
     }
 
+    /** The parts written, sorted by name. */
     public List<Part> parts() {
-        return snapshot(parts);
+        return sorted(parts, Comparator.comparing(Part::fileName));
     }
 
+    /** The ids of the users whose rows are complete, sorted. */
     public List<String> extractedUsers() {
-        return snapshot(extractedUsers);
+        return sorted(extractedUsers, Comparator.naturalOrder());
     }
 
+    /** The users left out on purpose, sorted by id. */
     public List<SkippedUser> skippedUsers() {
-        return snapshot(skippedUsers);
+        return sorted(skippedUsers, Comparator.comparing(SkippedUser::id));
     }
 
+    /** The users whose extraction failed, sorted by id. */
     public List<FailedUser> failedUsers() {
-        return snapshot(failedUsers);
+        return sorted(failedUsers, Comparator.comparing(FailedUser::id));
     }
 
     /** Why the run failed as a whole, or null. */
@@ -151,9 +156,9 @@ public final class RunSummary {
         return failure;
     }
 
-    private static <T> List<T> snapshot(List<T> list) {
+    private static <T> List<T> sorted(List<T> list, Comparator<? super T> order) {
         synchronized (list) {
-            return List.copyOf(list);
+            return list.stream().sorted(order).toList();
         }
     }
 }
