@@ -170,8 +170,9 @@ public class Office365Configuration implements Cloneable {
 
     /**
      * A Microsoft Graph users query that selects the users to extract, e.g.
-     * https://graph.microsoft.com/v1.0/users?$filter=department eq 'Finance' (ADF: userScopeFilterUri). Its
-     * host must be the graphBaseUrl and its path /v1.0/users. Not allowed together with allowedGroups.
+     * https://graph.microsoft.com/v1.0/users?$filter=department eq 'Finance' (ADF: userScopeFilterUri). Its host must be
+     * Microsoft Graph or the graphBaseUrl and its path /v1.0/users; only its $filter is used, always sent to the
+     * graphBaseUrl. Not allowed together with allowedGroups.
      */
     public String getUserScopeFilterUri() {
         return userScopeFilterUri;

@@ -72,7 +72,7 @@ public class Office365Endpoint extends ScheduledPollEndpoint {
         String certificatePath = blankToNull(configuration.getServicePrincipalCertificatePath());
         tokens = MsalAccessTokenSource.builder()
                 .authorityHost(plan.authorityHost())
-                .tenantId(plan.servicePrincipalTenantId())
+                .tenantId(plan.office365TenantId())
                 .clientId(configuration.getServicePrincipalId())
                 .clientSecret(blankToNull(configuration.getServicePrincipalKey()))
                 .certificate(certificatePath == null ? null : Path.of(certificatePath),

@@ -126,7 +126,7 @@ public final class GraphSimulator implements AutoCloseable {
         }
         server.setHttpsConfigurator(new HttpsConfigurator(serverSslContext()));
         server.createContext("/", new SimulatorDispatcher(Map.copyOf(mounts),
-                new GraphGate(tenant, tokenIssuer, throttle, this::baseUrl), faults, requestLog, clock));
+                new GraphGate(tenant, tokenIssuer, throttle), faults, requestLog, clock));
         executor = Executors.newFixedThreadPool(workerThreads, daemonThreads());
         server.setExecutor(executor);
         server.start();

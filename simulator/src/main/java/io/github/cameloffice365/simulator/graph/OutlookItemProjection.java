@@ -74,8 +74,12 @@ final class OutlookItemProjection {
             }
         } else {
             for (String name : selected) {
+                JsonNode value = item.get(name);
+                if (value == null && type.isSelectOnly(name)) {
+                    // Graph leaves out internetMessageHeaders of an item that has none (sent items, drafts)
+                    continue;
+                }
                 if (!name.equals("attachments")) {
-                    JsonNode value = item.get(name);
                     served.set(name, value == null ? served.nullNode() : value);
                 }
             }
