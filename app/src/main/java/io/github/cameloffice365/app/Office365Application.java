@@ -27,10 +27,10 @@ public final class Office365Application extends Main {
         System.exit(exitCode);
     }
 
-    /** The innermost message: for an option that stops the route, the one that names the option. */
+    /** For an option that stops the route, the message that names the option; else the innermost message. */
     private static String rootMessage(Throwable e) {
         Throwable cause = e;
-        while (cause.getCause() != null && cause.getCause() != cause) {
+        while (!(cause instanceof IllegalArgumentException) && cause.getCause() != null && cause.getCause() != cause) {
             cause = cause.getCause();
         }
         return cause.getMessage() == null ? cause.toString() : cause.getMessage();

@@ -180,10 +180,10 @@ final class ExtractionHarness {
             return rows;
         }
 
-        /** The message of the failure that stopped the route at start, innermost cause first. */
+        /** The message of the option error that stopped the route at start, or of its innermost cause. */
         String startFailureMessage() {
             Throwable cause = startFailure;
-            while (cause != null && cause.getCause() != null) {
+            while (cause != null && !(cause instanceof IllegalArgumentException) && cause.getCause() != null) {
                 cause = cause.getCause();
             }
             return cause == null ? null : cause.getMessage();
