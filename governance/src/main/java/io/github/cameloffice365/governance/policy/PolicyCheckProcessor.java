@@ -303,7 +303,16 @@ public class PolicyCheckProcessor extends ServiceSupport implements Processor, C
         }
 
         ArmClient arm = armClient(exchange);
-        StorageAccount account = locate(arm, destination, violations);
+        StorageAccount account;
+        try {
+            account = locate(arm, destination, violations);
+        } catch (ArmRequestException e) {
+            if (!isOtherTenant(e)) {
+                throw e;
+            }
+            violations.add(otherTenant(e, context));
+            throw new PolicyCheckException(subject, violations);
+        }
         if (account == null) {
             throw new PolicyCheckException(subject, violations);
         }
@@ -323,8 +332,17 @@ public class PolicyCheckProcessor extends ServiceSupport implements Processor, C
         }
 
         // the destination's tenant, region and compliance come from Azure Resource Manager
-        String tenantId = arm.get("/subscriptions/" + account.subscriptionId() + "?api-version=" + SUBSCRIPTIONS_API)
-                .path("tenantId").asText(null);
+        String tenantId;
+        try {
+            tenantId = arm.get("/subscriptions/" + account.subscriptionId() + "?api-version=" + SUBSCRIPTIONS_API)
+                    .path("tenantId").asText(null);
+        } catch (ArmRequestException e) {
+            if (!isOtherTenant(e)) {
+                throw e;
+            }
+            violations.add(otherTenant(e, context));
+            throw new PolicyCheckException(subject, violations);
+        }
         if (tenantId == null || !tenantId.equalsIgnoreCase(context.office365TenantId())) {
             violations.add(new PolicyViolation("destination-tenant",
                     "storage account '" + account.name() + "' in subscription " + account.subscriptionId()
@@ -350,6 +368,19 @@ public class PolicyCheckProcessor extends ServiceSupport implements Processor, C
         LOG.info("Policy check passed for {}: the sink authenticates as a service principal; storage account '{}' is in"
                  + " tenant {}, in {} (Office region {}), and Azure Policy reports it compliant", subject,
                  account.name(), tenantId, account.location(), region.displayName());
+    }
+
+    /** Resource Manager refused the token because the subscription belongs to another tenant. */
+    private static boolean isOtherTenant(ArmRequestException e) {
+        return e.getStatus() == 401 && "InvalidAuthenticationTokenTenant".equals(e.getErrorCode());
+    }
+
+    private static PolicyViolation otherTenant(ArmRequestException e, Office365RunContext context) {
+        return new PolicyViolation("destination-tenant",
+                "a subscription of another tenant, which the Office 365 tenant's token cannot read (" + e.getMessage()
+                + ")",
+                "a subscription of the Office 365 tenant " + context.office365TenantId(),
+                "MGDC does not move data across tenants: use a storage account of the Office 365 tenant");
     }
 
     private List<SinkCredential> sinkCredentials(CamelContext camel, String routeId) {

@@ -142,6 +142,15 @@ public final class AzureResources {
         return listPageSize;
     }
 
+    /** Forgets every subscription, storage account and policy state, and restores the page size. */
+    public synchronized AzureResources clear() {
+        subscriptions.clear();
+        accounts.clear();
+        policyStates.clear();
+        listPageSize = 1000;
+        return this;
+    }
+
     /** Every subscription. */
     public synchronized List<Subscription> subscriptions() {
         return List.copyOf(subscriptions.values());
