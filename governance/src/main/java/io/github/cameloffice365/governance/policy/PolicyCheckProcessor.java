@@ -263,7 +263,17 @@ public class PolicyCheckProcessor extends ServiceSupport implements Processor, C
                                                + " check cannot run; put policyCheck right after the office365"
                                                + " consumer, before anything that changes the body");
         }
-        check(exchange, context);
+        try {
+            check(exchange, context);
+        } catch (ArmRequestException e) {
+            String hint = e.getStatus() == 401 || e.getStatus() == 403
+                    ? ". The service principal needs the Reader role on the destination storage account or its"
+                      + " subscription"
+                    : "";
+            throw new ArmRequestException("Policy check for " + context.table() + " -> " + context.destination()
+                                          + " could not read the destination from Azure Resource Manager: "
+                                          + e.getMessage() + hint, e.getStatus(), e.getErrorCode(), e);
+        }
     }
 
     private void check(Exchange exchange, Office365RunContext context) throws IOException, InterruptedException {

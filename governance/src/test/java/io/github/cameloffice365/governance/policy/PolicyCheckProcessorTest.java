@@ -92,7 +92,7 @@ class PolicyCheckProcessorTest {
                 .storageAccount(lake)
                 .policyStates(lake.id(), List.of(new PolicyState(ASSIGNMENT,
                         "/providers/Microsoft.Authorization/policyDefinitions/secure-transfer-required", "audit", true)));
-        simulator.clearRequests();
+        simulator.reset();
         ledger = JdbcConsentLedger.embedded(dataFolder.resolve("consent"), Duration.ofHours(24), Duration.ofDays(180));
         policyCheck = new PolicyCheckProcessor();
         policyCheck.setOfficeRegion("Europe");
@@ -298,6 +298,34 @@ class PolicyCheckProcessorTest {
         assertThat(run(context(DESTINATION)).getException())
                 .hasMessageContaining("rule sink-authentication: found azure-storage-blob://contosolake/mgdc"
                                       + " authenticates with a shared key or SAS token (option accessKey)");
+    }
+
+    @Test
+    void shouldFailNamingResourceManagersErrorAndTheRoleNeededWhenReadingIsRefused() throws Exception {
+        simulator.faults().on("GET", "/subscriptions/" + SUBSCRIPTION).respond(403)
+                .jsonBody("{\"error\":{\"code\":\"AuthorizationFailed\",\"message\":\"The client does not have"
+                          + " authorization to perform action 'Microsoft.Resources/subscriptions/read'.\"}}").always();
+        startRoute(IDENTITY_SINK);
+
+        Throwable failure = run(context(DESTINATION)).getException();
+
+        assertThat(failure).isInstanceOf(ArmRequestException.class)
+                .hasMessageStartingWith("Policy check for BasicDataSet_v0.Message_v1 -> " + DESTINATION + " could not"
+                                        + " read the destination from Azure Resource Manager: GET ")
+                .hasMessageContaining("failed: 403 AuthorizationFailed (Resource Manager: The client does not have"
+                                      + " authorization")
+                .hasMessageEndingWith("The service principal needs the Reader role on the destination storage account"
+                                      + " or its subscription");
+        assertNothingAskedOrRead();
+    }
+
+    @Test
+    void shouldRetryAResourceManagerCallThatFailsOnce() throws Exception {
+        simulator.faults().on("GET", "/subscriptions/" + SUBSCRIPTION).respond(503).times(1);
+        startRoute(IDENTITY_SINK);
+
+        assertThat(runApproved(context(DESTINATION)).getException()).isNull();
+        assertThat(simulator.requests()).filteredOn(r -> r.path().equals("/subscriptions/" + SUBSCRIPTION)).hasSize(2);
     }
 
     @Test
