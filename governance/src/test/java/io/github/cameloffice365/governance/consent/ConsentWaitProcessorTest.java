@@ -252,6 +252,34 @@ class ConsentWaitProcessorTest {
     }
 
     @Test
+    void shouldWorkAsABeanStepAsTheYamlRoutesUseIt() throws Exception {
+        CamelContext beans = new DefaultCamelContext();
+        beans.getRegistry().bind("consentWait", consentWait);
+        beans.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("direct:run").bean("consentWait").to("mock:extraction");
+            }
+        });
+        beans.start();
+        try {
+            Office365RunContext context = RunContexts.messages("subject");
+            String id = ledger.fileRequest(context, REQUESTER, T0).id();
+            ledger.approve(id, APPROVER, null, T0);
+
+            Exchange done = beans.createProducerTemplate().request("direct:run", exchange -> {
+                exchange.getMessage().setBody(context);
+                exchange.getMessage().setHeader(Office365Constants.EXCHANGE_KIND, Office365Constants.KIND_RUN_START);
+            });
+
+            assertThat(done.getException()).isNull();
+            assertThat(done.getMessage().getHeader(ConsentWaitProcessor.CONSENT_REQUEST_ID)).isEqualTo(id);
+        } finally {
+            beans.stop();
+        }
+    }
+
+    @Test
     void shouldLetPartsAndRunEndPassWithoutLookingAtTheLedger() {
         template.sendBodyAndHeader("direct:run", new byte[] { '{', '}', '\n' }, Office365Constants.EXCHANGE_KIND,
                 Office365Constants.KIND_PART);
