@@ -186,12 +186,11 @@ public class ConsentWaitProcessor extends ServiceSupport implements Processor {
      *
      * @throws ConsentException when consent is denied, lapsed, or still pending when the wait ends
      */
-    public ConsentRequest awaitConsent(Office365RunContext context) throws InterruptedException {
+    public ConsentRequest awaitConsent(Office365RunContext context) {
         return awaitConsent(context, () -> false);
     }
 
-    private ConsentRequest awaitConsent(Office365RunContext context, BooleanSupplier shuttingDown)
-            throws InterruptedException {
+    private ConsentRequest awaitConsent(Office365RunContext context, BooleanSupplier shuttingDown) {
         Optional<ConsentRequest> latest = ledger.latestFor(context.consentKey(), clock.instant())
                 .filter(request -> JdbcConsentLedger.sameIdentity(request.requestedBy(), requestedBy));
 
@@ -221,7 +220,7 @@ public class ConsentWaitProcessor extends ServiceSupport implements Processor {
     }
 
     private ConsentRequest waitForDecision(ConsentRequest pending, Office365RunContext context,
-                                           BooleanSupplier shuttingDown) throws InterruptedException {
+                                           BooleanSupplier shuttingDown) {
         long deadline = System.nanoTime() + waitTimeout.toNanos();
         ConsentRequest current = pending;
         while (true) {
@@ -249,7 +248,14 @@ public class ConsentWaitProcessor extends ServiceSupport implements Processor {
                         + current.expiresAt() + " and the next run waits on it again; an approver decides "
                         + where(current), current);
             }
-            TimeUnit.NANOSECONDS.sleep(Math.min(remaining, pollInterval.toNanos()));
+            try {
+                TimeUnit.NANOSECONDS.sleep(Math.min(remaining, pollInterval.toNanos()));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new ConsentPendingException("Consent still pending when the run was interrupted, waiting for a"
+                        + " decision on request " + current.id() + " for " + describe(context) + ". The request stays"
+                        + " open until " + current.expiresAt() + " and the next run waits on it again", current);
+            }
         }
     }
 
