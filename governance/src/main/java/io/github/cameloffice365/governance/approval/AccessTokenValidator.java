@@ -19,17 +19,24 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * Checks the bearer token of a request to the approvers' API: an RS256 JSON Web Token signed by one of the authority's
- * current keys, issued by the configured authority for the approvers' app, in the configured tenant, on behalf of a
- * user (a delegated {@code scp} that holds the configured scope), and valid now.
+ * current keys, issued by the configured authority (its version 2.0 issuer, or the version 1.0 issuer of the tenant)
+ * for the approvers' app, in the configured tenant, on behalf of a user (a delegated {@code scp} that holds the
+ * configured scope), and valid now.
  */
 public class AccessTokenValidator {
 
     /** Far larger than any Entra ID access token; anything longer is refused unread. */
     private static final int MAX_TOKEN_LENGTH = 16 * 1024;
+    /**
+     * Entra ID writes this issuer into version 1.0 access tokens, which an app registration gets unless its manifest
+     * asks for version 2.0; the metadata names only the version 2.0 issuer.
+     */
+    private static final String V1_ISSUER_PREFIX = "https://sts.windows.net/";
 
     private final OpenIdProvider provider;
     private final Set<String> audiences;
     private final String tenantId;
+    private final String v1Issuer;
     private final String scope;
     private final Duration clockSkew;
     private final Clock clock;
@@ -41,6 +48,7 @@ public class AccessTokenValidator {
         this.audiences = Set.of(configuration.getClientId().toLowerCase(Locale.ROOT),
                 configuration.applicationIdUri().toLowerCase(Locale.ROOT));
         this.tenantId = configuration.getTenantId();
+        this.v1Issuer = V1_ISSUER_PREFIX + tenantId + "/";
         this.scope = configuration.getScope();
         this.clockSkew = configuration.getClockSkew();
         this.clock = clock;
@@ -122,7 +130,7 @@ public class AccessTokenValidator {
 
     private void checkIssuerAudienceAndTenant(JsonNode claims) throws InvalidAccessTokenException, IOException {
         String issuer = claims.path("iss").asText("");
-        if (!issuer.equals(provider.metadata().issuer())) {
+        if (!issuer.equals(provider.metadata().issuer()) && !issuer.equals(v1Issuer)) {
             throw new InvalidAccessTokenException("The token was issued by '" + issuer + "', not by the approvers'"
                     + " authority.");
         }
