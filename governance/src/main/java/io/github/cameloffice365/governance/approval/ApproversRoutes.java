@@ -121,7 +121,7 @@ public class ApproversRoutes extends RouteBuilder {
 
     private PlatformHttpEndpoint endpoint(String path, String method) {
         PlatformHttpEndpoint endpoint = getContext().getEndpoint(
-                "platform-http:" + path + "?httpMethodRestrict=" + method + "&muteExceptions=true",
+                "platform-http:" + path + "?httpMethodRestrict=" + method + "&muteException=true",
                 PlatformHttpEndpoint.class);
         endpoint.setHeaderFilterStrategy(allowListed());
         return endpoint;
