@@ -134,6 +134,10 @@ final class ApproversTestBed implements AutoCloseable {
         return graph;
     }
 
+    CamelContext camel() {
+        return camel;
+    }
+
     JdbcConsentLedger ledger() {
         return ledger;
     }
