@@ -85,8 +85,10 @@ public final class AuthorizeHandler implements HttpHandler {
             }
             String problem = problemOf(parameters);
             if (problem != null) {
-                redirect(exchange, redirectUri, Map.of("error", problem.substring(0, problem.indexOf(' ')),
-                        "error_description", problem.substring(problem.indexOf(' ') + 1)), parameters.get("state"));
+                Map<String, String> error = new LinkedHashMap<>();
+                error.put("error", problem.substring(0, problem.indexOf(' ')));
+                error.put("error_description", problem.substring(problem.indexOf(' ') + 1));
+                redirect(exchange, redirectUri, error, parameters.get("state"));
                 return;
             }
 
