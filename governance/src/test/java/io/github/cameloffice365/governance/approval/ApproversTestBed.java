@@ -69,15 +69,19 @@ final class ApproversTestBed implements AutoCloseable {
     }
 
     ApproversTestBed(Clock clock) throws Exception {
-        Tenant tenant = tenant();
+        this(tenant(), APPROVALS_CLIENT_ID, APPROVER_GROUP_ID, clock);
+    }
+
+    /** The setup over another tenant, its approvers' app and its approver group. */
+    ApproversTestBed(Tenant tenant, String approvalsClientId, String approverGroupId, Clock clock) throws Exception {
         graph = UserSignIn.install(GraphSimulator.builder().tenant(tenant).clock(clock), tenant).start();
         ledger = JdbcConsentLedger.forJdbcUrl("jdbc:h2:mem:approvals-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1",
                 "sa", "", JdbcConsentLedger.DEFAULT_REQUEST_LIFETIME, JdbcConsentLedger.DEFAULT_APPROVAL_LIFETIME);
         configuration = new ApproversConfiguration();
         configuration.setAuthority(graph.authority());
-        configuration.setTenantId(TENANT_ID);
-        configuration.setClientId(APPROVALS_CLIENT_ID);
-        configuration.setApproverGroupId(APPROVER_GROUP_ID);
+        configuration.setTenantId(tenant.tenantId());
+        configuration.setClientId(approvalsClientId);
+        configuration.setApproverGroupId(approverGroupId);
         configuration.setGraphBaseUrl(graph.baseUrl());
 
         camel = new DefaultCamelContext();
@@ -153,14 +157,15 @@ final class ApproversTestBed implements AutoCloseable {
 
     /** The tenant's token endpoint. */
     URI tokenEndpoint() {
-        return URI.create(graph.baseUrl() + "/" + TENANT_ID + "/oauth2/v2.0/token");
+        return URI.create(graph.baseUrl() + "/" + graph.tenantId() + "/oauth2/v2.0/token");
     }
 
     /** An access token of a test user for the approvers' API, through the password grant. */
     String accessTokenOf(TestUser user) throws IOException, InterruptedException {
-        JsonNode answer = postForm(tokenEndpoint(), Map.of("grant_type", "password", "client_id", APPROVALS_CLIENT_ID,
+        String clientId = configuration.getClientId();
+        JsonNode answer = postForm(tokenEndpoint(), Map.of("grant_type", "password", "client_id", clientId,
                 "username", user.upn(), "password", PASSWORD, "scope",
-                "openid profile api://" + APPROVALS_CLIENT_ID + "/access_as_user"));
+                "openid profile api://" + clientId + "/access_as_user"));
         if (!answer.hasNonNull("access_token")) {
             throw new IllegalStateException("No token for " + user.upn() + ": " + answer);
         }
