@@ -13,6 +13,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
+import io.github.cameloffice365.component.Office365Component;
+import io.github.cameloffice365.component.Office365Configuration;
 import io.github.cameloffice365.component.Office365Constants;
 import io.github.cameloffice365.component.Office365RunContext;
 import io.github.cameloffice365.governance.approval.ApproversTestBed.TestUser;
@@ -22,6 +24,9 @@ import io.github.cameloffice365.governance.consent.ConsentWaitProcessor;
 import io.github.cameloffice365.governance.consent.RunContexts;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.support.jsse.KeyStoreParameters;
+import org.apache.camel.support.jsse.SSLContextParameters;
+import org.apache.camel.support.jsse.TrustManagersParameters;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -52,6 +57,7 @@ class ApprovalsPageBrowserTest {
     private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     private static final Duration WAIT = Duration.ofSeconds(20);
+    private static final String USERS_TABLE = "BasicDataSet_v0.User_v1";
 
     private static ApproversTestBed bed;
     private Path browserHome;
@@ -148,6 +154,29 @@ class ApprovalsPageBrowserTest {
     }
 
     @Test
+    void anApproverUnblocksARealExtractionThatReadNothingBeforeTheApproval() throws Exception {
+        Path output = Files.createDirectories(browserHome.resolve("output"));
+        startExtraction(output);
+        ConsentRequest pending = awaitPendingRequestFor(USERS_TABLE);
+        assertThat(bed.graph().requests()).noneMatch(request -> request.pathAndQuery().startsWith("/v1.0/users"));
+
+        signIn(ALICE);
+        WebElement card = requestCard(pending.id());
+        card.findElement(By.name("comment")).sendKeys("Directory rows for the pilot");
+        card.findElement(By.cssSelector("button[data-action='approve']")).click();
+
+        Path summary = awaitFile(output, "_summary.json");
+        assertThat(summary.getParent().getParent().getFileName().toString()).isEqualTo(USERS_TABLE);
+        try (Stream<Path> parts = Files.list(summary.getParent())) {
+            String rows = parts.filter(part -> part.getFileName().toString().startsWith("part-"))
+                    .map(ApprovalsPageBrowserTest::read).reduce("", String::concat);
+            assertThat(rows).contains(ALICE.id(), BOB.id());
+        }
+        assertThat(bed.ledger().find(pending.id(), Instant.now()).orElseThrow().state())
+                .isEqualTo(ConsentState.APPROVED);
+    }
+
+    @Test
     void theRequesterWhoTriesToApproveTheirOwnRequestIsRefusedInWords() throws Exception {
         ConsentRequest pending = bed.ledger().fileRequest(RunContexts.messages("Id", "Sender", "ToRecipients"),
                 BOB.upn(), Instant.now());
@@ -177,6 +206,80 @@ class ApprovalsPageBrowserTest {
                 ExpectedConditions.visibilityOfElementLocated(By.id("sign-in-error")));
         assertThat(error.getText()).isEqualTo("Your account or password is incorrect.");
         assertThat(browser.getCurrentUrl()).startsWith(bed.graph().baseUrl());
+    }
+
+    /** The extractor's office365 consumer: RunStart through the consent-wait processor, parts to a folder. */
+    private void startExtraction(Path output) throws Exception {
+        Path trustStore = browserHome.resolve("simulator-trust.p12");
+        bed.graph().writeTrustStore(trustStore, "trust-store".toCharArray());
+        KeyStoreParameters keyStore = new KeyStoreParameters();
+        keyStore.setResource("file:" + trustStore.toAbsolutePath());
+        keyStore.setType("PKCS12");
+        keyStore.setPassword("trust-store");
+        TrustManagersParameters trustManagers = new TrustManagersParameters();
+        trustManagers.setKeyStore(keyStore);
+        SSLContextParameters tls = new SSLContextParameters();
+        tls.setTrustManagers(trustManagers);
+
+        Office365Configuration configuration = bed.camel().getComponent("office365", Office365Component.class)
+                .getConfiguration();
+        configuration.setOffice365TenantId(bed.graph().tenantId());
+        configuration.setServicePrincipalId(bed.graph().applicationClientId());
+        configuration.setServicePrincipalKey(bed.graph().applicationClientSecret());
+        configuration.setGraphBaseUrl(bed.graph().baseUrl());
+        configuration.setAuthorityHost(bed.graph().authorityHost());
+        configuration.setSslContextParameters(tls);
+
+        ConsentWaitProcessor consentWait = new ConsentWaitProcessor(bed.ledger(), BOB.upn());
+        consentWait.setPollInterval(Duration.ofMillis(200));
+        consentWait.setWaitTimeout(Duration.ofMinutes(2));
+        String folder = "file:" + output.toAbsolutePath();
+        bed.camel().addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("office365:" + USERS_TABLE + "?repeatCount=1&destination=" + folder).routeId("extraction")
+                        .choice()
+                        .when(header(Office365Constants.EXCHANGE_KIND).isEqualTo(Office365Constants.KIND_RUN_START))
+                        .process(consentWait)
+                        .otherwise()
+                        .to(folder);
+            }
+        });
+    }
+
+    private static ConsentRequest awaitPendingRequestFor(String table) throws InterruptedException {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (System.nanoTime() < deadline) {
+            var pending = bed.ledger().list(java.util.Optional.of(ConsentState.REQUESTING_CONSENT), Instant.now())
+                    .stream().filter(request -> request.context().table().equals(table)).findFirst();
+            if (pending.isPresent()) {
+                return pending.get();
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("The extraction filed no consent request within " + WAIT);
+    }
+
+    private static Path awaitFile(Path folder, String name) throws Exception {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (System.nanoTime() < deadline) {
+            try (Stream<Path> files = Files.walk(folder)) {
+                var found = files.filter(file -> file.getFileName().toString().equals(name)).findFirst();
+                if (found.isPresent()) {
+                    return found.get();
+                }
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("The extraction wrote no " + name + " within " + WAIT);
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     /** Signs a test user in through the page's button and the simulator's sign-in form. */
