@@ -20,6 +20,8 @@ public final class TenantApplication {
     private final String clientSecret;
     private final List<String> ownerIds;
     private final List<String> roles;
+    private final List<String> redirectUris;
+    private final boolean publicClient;
     private final List<X509Certificate> certificates = new CopyOnWriteArrayList<>();
 
     /**
@@ -33,11 +35,25 @@ public final class TenantApplication {
      */
     public TenantApplication(String clientId, String displayName, String clientSecret, List<String> ownerIds,
             List<String> roles) {
+        this(clientId, displayName, clientSecret, ownerIds, roles, List.of(), false);
+    }
+
+    /**
+     * A registered application that users sign in to.
+     *
+     * @param redirectUris the redirect URIs of its sign-in (authorization code flow)
+     * @param publicClient whether it is a public client (a single-page or native app without a secret), which may
+     *        redeem authorization codes with PKCE and use the password grant
+     */
+    public TenantApplication(String clientId, String displayName, String clientSecret, List<String> ownerIds,
+            List<String> roles, List<String> redirectUris, boolean publicClient) {
         this.clientId = Objects.requireNonNull(clientId, "clientId");
         this.displayName = displayName == null ? clientId : displayName;
         this.clientSecret = clientSecret;
         this.ownerIds = List.copyOf(ownerIds);
         this.roles = List.copyOf(roles);
+        this.redirectUris = List.copyOf(redirectUris);
+        this.publicClient = publicClient;
     }
 
     /** An application with the default roles. */
@@ -68,6 +84,16 @@ public final class TenantApplication {
     /** The application roles of its app-only tokens. */
     public List<String> roles() {
         return roles;
+    }
+
+    /** The redirect URIs of its users' sign-in; empty for an app that only signs in as itself. */
+    public List<String> redirectUris() {
+        return redirectUris;
+    }
+
+    /** Whether it is a public client: users sign in to it with PKCE or a password, without a client secret. */
+    public boolean isPublicClient() {
+        return publicClient;
     }
 
     /** The certificates whose keys may sign its client assertions. */

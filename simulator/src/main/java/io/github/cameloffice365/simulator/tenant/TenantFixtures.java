@@ -18,7 +18,8 @@ import java.util.Optional;
  * Loads a tenant from fixture files, from a folder or from the classpath folder {@code tenants/<name>/}:
  * <ul>
  *   <li>{@code tenant.json}: {@code tenantId}, {@code displayName}, {@code defaultDomain}, {@code officeRegion},
- *       {@code applications} ({@code clientId}, {@code displayName}, {@code clientSecret}, {@code owners});</li>
+ *       {@code applications} ({@code clientId}, {@code displayName}, {@code clientSecret}, {@code owners}, and for
+ *       an app users sign in to {@code redirectUris} and {@code publicClient});</li>
  *   <li>{@code users.json}: Graph user objects, with optional {@code _mailbox}, {@code _manager}, {@code _password};</li>
  *   <li>{@code groups.json} (optional): {@code id}, {@code displayName}, {@code mailEnabled},
  *       {@code securityEnabled}, {@code members} (directory object ids);</li>
@@ -76,7 +77,9 @@ public final class TenantFixtures {
                 .officeRegion(tenantFile.path("officeRegion").asText(null));
         for (JsonNode app : tenantFile.path("applications")) {
             builder.application(new TenantApplication(required(app, "clientId", "tenant.json applications"),
-                    app.path("displayName").asText(null), app.path("clientSecret").asText(null), texts(app.path("owners"))));
+                    app.path("displayName").asText(null), app.path("clientSecret").asText(null), texts(app.path("owners")),
+                    TenantApplication.DEFAULT_ROLES, texts(app.path("redirectUris")),
+                    app.path("publicClient").asBoolean(false)));
         }
 
         List<String> userIds = new ArrayList<>();
