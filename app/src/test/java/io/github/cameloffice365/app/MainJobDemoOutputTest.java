@@ -1,6 +1,8 @@
 package io.github.cameloffice365.app;
 
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -45,6 +47,7 @@ class MainJobDemoOutputTest {
         application.addOverrideProperty("office365.table", table);
         application.addOverrideProperty("office365.output-dir", output.toString());
         application.addOverrideProperty("office365.consent.jdbc-url", "jdbc:h2:file:" + work.resolve("consent"));
+        application.addOverrideProperty("camel.server.port", Integer.toString(freePort()));
         application.run();
 
         assertThat(application.getExitCode()).as("exit code").isZero();
@@ -54,6 +57,12 @@ class MainJobDemoOutputTest {
         MgdcSamples.rows(samples, table).forEach(expected::learn);
         for (ObjectNode row : rows) {
             assertThat(expected.differences(row)).as("row %s of %s", row.path("id").asText(), table).isEmpty();
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
         }
     }
 
