@@ -1,9 +1,5 @@
 package io.github.cameloffice365.simulator.dfs;
 
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.security.PublicKey;
-import java.security.Signature;
 import java.time.Clock;
 import java.util.Base64;
 import java.util.List;
@@ -11,11 +7,13 @@ import java.util.Locale;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.cameloffice365.simulator.identity.InvalidTokenException;
+import io.github.cameloffice365.simulator.identity.TokenIssuer;
 
 /**
  * Checks the {@code Authorization} header the way Azure Storage does for Microsoft Entra tokens: a bearer JWT, within
  * its lifetime, issued by an Entra token service, for the storage audience (the resource {@code
- * https://storage.azure.com} or the account's own endpoints). With a verifying key, the RS256 signature is checked too.
+ * https://storage.azure.com} or the account's own endpoints). With a token issuer, the signature is checked too.
  * Shared keys and SAS tokens are not served: the project's sinks authenticate as a service principal only.
  */
 final class BearerTokenCheck {
@@ -25,12 +23,12 @@ final class BearerTokenCheck {
                                                         + " information in the www-authenticate header.";
 
     private final String accountName;
-    private final PublicKey verifyingKey;
+    private final TokenIssuer issuer;
     private final Clock clock;
 
-    BearerTokenCheck(String accountName, PublicKey verifyingKey, Clock clock) {
+    BearerTokenCheck(String accountName, TokenIssuer issuer, Clock clock) {
         this.accountName = accountName;
-        this.verifyingKey = verifyingKey;
+        this.issuer = issuer;
         this.clock = clock;
     }
 
@@ -66,8 +64,12 @@ final class BearerTokenCheck {
         } catch (Exception e) {
             throw invalid("The token's claims cannot be read.");
         }
-        if (verifyingKey != null && !signatureValid(parts)) {
-            throw invalid("Signature validation failed.");
+        if (issuer != null) {
+            try {
+                issuer.verify(token);
+            } catch (InvalidTokenException e) {
+                throw invalid("Signature validation failed. " + e.getMessage());
+            }
         }
         long now = clock.instant().getEpochSecond();
         if (!claims.path("nbf").canConvertToLong() || !claims.path("exp").canConvertToLong()) {
@@ -86,17 +88,6 @@ final class BearerTokenCheck {
         String audience = claims.path("aud").asText("");
         if (!acceptedAudiences().contains(audience)) {
             throw invalid("Audience validation failed. Audience did not match.");
-        }
-    }
-
-    private boolean signatureValid(String[] parts) {
-        try {
-            Signature signature = Signature.getInstance("SHA256withRSA");
-            signature.initVerify(verifyingKey);
-            signature.update((parts[0] + "." + parts[1]).getBytes(StandardCharsets.US_ASCII));
-            return signature.verify(Base64.getUrlDecoder().decode(parts[2]));
-        } catch (GeneralSecurityException | IllegalArgumentException e) {
-            return false;
         }
     }
 

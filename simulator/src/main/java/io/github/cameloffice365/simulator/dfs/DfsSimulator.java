@@ -9,7 +9,6 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.PublicKey;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -32,6 +31,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
+import io.github.cameloffice365.simulator.identity.TokenIssuer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -57,13 +57,22 @@ import org.slf4j.LoggerFactory;
  * and lengths are byte counts.
  *
  * <p>
- * Every request must carry a Microsoft Entra bearer token for the storage audience; with a verifying key the token's
- * signature is checked too. Tests script faults ({@link DfsFault}) and read back every request ({@link #requests()}).
+ * Every request must carry a Microsoft Entra bearer token for the storage audience; with a token issuer (the Graph
+ * simulator's) the token's signature is checked too. Tests script faults ({@link DfsFault}) and read back every request ({@link #requests()}).
  * File content is kept in files under a working folder, so the simulator holds files of any size in a small heap.
  *
  * <p>
  * It is an {@link HttpHandler} for the path prefix {@link #pathPrefix()}: mount it on any {@code HttpServer} or
- * {@code HttpsServer} (for example the Graph simulator's), or let {@link DfsServer} serve it.
+ * {@code HttpsServer}, or let {@link DfsServer} serve it. On the Graph simulator, whose token endpoint issues the
+ * storage tokens:
+ *
+ * <pre>{@code
+ * DfsSimulator dfs = DfsSimulator.builder("lakeaccount").build();
+ * GraphSimulator graph = GraphSimulator.builder()
+ *         .handler(dfs.pathPrefix() + "/", (GraphSimulator simulator) -> dfs.signedBy(simulator.tokenIssuer()))
+ *         .start();
+ * String endpoint = graph.baseUrl() + dfs.pathPrefix();   // https://127.0.0.1:PORT/lakeaccount
+ * }</pre>
  */
 public final class DfsSimulator implements HttpHandler, Closeable {
 
@@ -78,7 +87,7 @@ public final class DfsSimulator implements HttpHandler, Closeable {
     private final String pathPrefix;
     private final String tenantId;
     private final DfsStore store;
-    private final BearerTokenCheck tokenCheck;
+    private volatile BearerTokenCheck tokenCheck;
     private final Clock clock;
     private final List<FaultState> faults = new ArrayList<>();
     private final Deque<DfsRequest> requests = new ArrayDeque<>();
@@ -92,7 +101,7 @@ public final class DfsSimulator implements HttpHandler, Closeable {
                 ? Files.createDirectories(builder.workingDirectory)
                 : Files.createTempDirectory("dfs-simulator-");
         this.store = new DfsStore(root, clock);
-        this.tokenCheck = new BearerTokenCheck(accountName, builder.verifyingKey, clock);
+        this.tokenCheck = new BearerTokenCheck(accountName, builder.issuer, clock);
     }
 
     /** A simulator for the storage account {@code accountName}. */
@@ -108,6 +117,15 @@ public final class DfsSimulator implements HttpHandler, Closeable {
     /** The path prefix to mount the handler on: {@code /<account>}. */
     public String pathPrefix() {
         return pathPrefix;
+    }
+
+    /**
+     * From now on, checks the signature of every token with this issuer's key; returns this simulator, so that it can
+     * be handed to the Graph simulator's handler factory.
+     */
+    public DfsSimulator signedBy(TokenIssuer tokenIssuer) {
+        this.tokenCheck = new BearerTokenCheck(accountName, Objects.requireNonNull(tokenIssuer, "tokenIssuer"), clock);
+        return this;
     }
 
     /** The audiences a token may carry to be accepted. */
@@ -646,7 +664,7 @@ public final class DfsSimulator implements HttpHandler, Closeable {
     /** Builds a {@link DfsSimulator}. */
     public static final class Builder {
         private final String accountName;
-        private PublicKey verifyingKey;
+        private TokenIssuer issuer;
         private String tenantId;
         private Clock clock = Clock.systemUTC();
         private Path workingDirectory;
@@ -659,9 +677,9 @@ public final class DfsSimulator implements HttpHandler, Closeable {
             this.accountName = accountName;
         }
 
-        /** Checks the RS256 signature of every token with this key (the token service's signing key). */
-        public Builder verifyingKey(PublicKey key) {
-            this.verifyingKey = key;
+        /** Checks the signature of every token with this issuer's key (the Graph simulator's token issuer). */
+        public Builder signedBy(TokenIssuer tokenIssuer) {
+            this.issuer = tokenIssuer;
             return this;
         }
 
