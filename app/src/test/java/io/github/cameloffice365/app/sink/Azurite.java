@@ -20,15 +20,14 @@ import java.util.regex.Pattern;
 
 import io.github.cameloffice365.simulator.identity.SelfSignedCertificate;
 import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
-import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * One Azurite Blob service for the test JVM, from the pinned npm package in {@code tools/azurite}: HTTPS with a
  * certificate made here, {@code --oauth basic} (bearer tokens are checked for issuer, audience and lifetime), in-memory
  * persistence, telemetry off, on a free loopback port that Azurite picks and reports. It serves the storage account
- * {@value #ACCOUNT}. Stopped when the test JVM's root extension store closes.
+ * {@value #ACCOUNT}. Stopped when the test JVM's root extension store closes (it closes what is AutoCloseable).
  */
-final class Azurite implements ExtensionContext.Store.CloseableResource, AutoCloseable {
+final class Azurite implements AutoCloseable {
 
     /** The storage account Azurite serves. */
     static final String ACCOUNT = "sinkaccount";

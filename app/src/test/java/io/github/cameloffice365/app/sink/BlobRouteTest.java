@@ -97,6 +97,60 @@ class BlobRouteTest {
         assertThat(blobs().get("exports/mail/" + name)).isEqualTo(TestRows.part(0, 200));
     }
 
+    @Test
+    void shouldWriteTheRowsOnceWhenAnAppliedPutBlobLosesItsResponseAndIsRetried() throws Exception {
+        String name = "BasicDataSet_v0.Message_v1/run-4/part-0-0-0.json";
+        byte[] part = TestRows.part(0, 2_000);
+        try (FaultProxy proxy = new FaultProxy(environment.azurite)) {
+            properties.put("office365.blob.endpoint", proxy.endpoint());
+            proxy.dropResponsesAfterForwarding(FaultProxy::isPutBlob, 1);
+
+            try (SinkRouteHarness route = SinkRouteHarness.start("office365-to-blob.yaml", "office365-to-blob", properties)) {
+                route.part("run-4", name, part);
+            }
+
+            String put = "PUT /" + Azurite.ACCOUNT + "/" + container + "/exports/mail/" + name;
+            assertThat(proxy.forwarded()).containsExactly(put + " (dropped)", put);
+        }
+        assertThat(blobs()).containsOnlyKeys("exports/mail/" + name);
+        assertThat(blobs().get("exports/mail/" + name)).isEqualTo(part);
+    }
+
+    @Test
+    void shouldReportAClearRefusalWhenAzuriteRefusesATokenForAnotherAudience() throws Exception {
+        properties.put("office365.storage.audience", "https://graph.microsoft.com");
+
+        try (SinkRouteHarness route = SinkRouteHarness.start("office365-to-blob.yaml", "office365-to-blob", properties)) {
+            Exchange exchange = route.send(Office365Constants.KIND_PART, "run-5",
+                    "BasicDataSet_v0.Message_v1/run-5/part-0-0-0.json", TestRows.part(0, 10));
+
+            assertThat(exchange.getException()).isInstanceOf(StorageAccessDeniedException.class)
+                    .hasMessageContaining("Azure Storage at " + environment.azurite.endpoint() + " refused the service principal "
+                                          + environment.graph.applicationClientId())
+                    .hasMessageContaining("HTTP 403 AuthenticationFailed: Invalid token audience.")
+                    .hasMessageContaining("requested for the audience https://graph.microsoft.com (property office365.storage.audience)");
+        }
+        assertThat(blobs()).isEmpty();
+    }
+
+    @Test
+    void shouldAuthenticateWithTheServicePrincipalsCertificate() throws Exception {
+        java.nio.file.Path certificate = environment.directory.resolve("client.p12");
+        environment.graph.writeClientCertificate(certificate, "cert-password".toCharArray());
+        properties.remove("office365.servicePrincipalKey");
+        properties.put("office365.storage.certificatePath", certificate.toString());
+        properties.put("office365.storage.certificatePassword", "cert-password");
+        String name = "BasicDataSet_v0.Message_v1/run-6/part-0-0-0.json";
+
+        try (SinkRouteHarness route = SinkRouteHarness.start("office365-to-blob.yaml", "office365-to-blob", properties)) {
+            route.part("run-6", name, TestRows.part(0, 50));
+        }
+
+        assertThat(blobs().get("exports/mail/" + name)).isEqualTo(TestRows.part(0, 50));
+        assertThat(environment.graph.requests()).anySatisfy(request -> assertThat(request.pathAndQuery())
+                .endsWith("/oauth2/v2.0/token"));
+    }
+
     private Map<String, byte[]> blobs() {
         Map<String, byte[]> blobs = new TreeMap<>();
         for (BlobItem item : readBack.listBlobs(new ListBlobsOptions(), null)) {
