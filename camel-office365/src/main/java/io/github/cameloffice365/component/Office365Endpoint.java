@@ -1,5 +1,16 @@
 package io.github.cameloffice365.component;
 
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+
+import javax.net.ssl.SSLContext;
+
+import io.github.cameloffice365.graph.AccessTokenSource;
+import io.github.cameloffice365.graph.GraphClient;
+import io.github.cameloffice365.graph.GraphClientSettings;
+import io.github.cameloffice365.graph.MsalAccessTokenSource;
+import io.github.cameloffice365.run.ExtractionPlan;
 import org.apache.camel.Category;
 import org.apache.camel.Consumer;
 import org.apache.camel.Processor;
@@ -17,12 +28,25 @@ import org.apache.camel.support.ScheduledPollEndpoint;
              headersClass = Office365Constants.class)
 public class Office365Endpoint extends ScheduledPollEndpoint {
 
+    /** A run a day unless the route says otherwise: an extraction is not a 500 ms poll. */
+    static final long DEFAULT_DELAY = TimeUnit.DAYS.toMillis(1);
+
     @UriParam
     private Office365Configuration configuration;
+
+    private ExtractionPlan plan;
+    private AccessTokenSource tokens;
+    private GraphClient graphClient;
 
     public Office365Endpoint(String uri, Office365Component component, Office365Configuration configuration) {
         super(uri, component);
         this.configuration = configuration;
+        setDelay(DEFAULT_DELAY);
+    }
+
+    @Override
+    public long getDefaultDelay() {
+        return DEFAULT_DELAY;
     }
 
     @Override
@@ -37,6 +61,42 @@ public class Office365Endpoint extends ScheduledPollEndpoint {
         return consumer;
     }
 
+    /** Checks every option before anything touches the network, then builds the Graph client. */
+    @Override
+    protected void doStart() throws Exception {
+        super.doStart();
+        plan = ExtractionPlan.of(configuration);
+        SSLContext sslContext = configuration.getSslContextParameters() == null
+                ? SSLContext.getDefault()
+                : configuration.getSslContextParameters().createSSLContext(getCamelContext());
+        String certificatePath = blankToNull(configuration.getServicePrincipalCertificatePath());
+        tokens = MsalAccessTokenSource.builder()
+                .authorityHost(plan.authorityHost())
+                .tenantId(plan.servicePrincipalTenantId())
+                .clientId(configuration.getServicePrincipalId())
+                .clientSecret(blankToNull(configuration.getServicePrincipalKey()))
+                .certificate(certificatePath == null ? null : Path.of(certificatePath),
+                        configuration.getServicePrincipalCertificatePassword())
+                .sslContext(sslContext)
+                .build();
+        graphClient = new GraphClient(GraphClientSettings.builder()
+                .graphBaseUrl(plan.graphBaseUrl())
+                .requestTimeout(Duration.ofMillis(configuration.getRequestTimeout()))
+                .maxRetries(configuration.getMaxRetries())
+                .retryBaseDelay(Duration.ofMillis(Math.max(1, configuration.getRetryBaseDelay())))
+                .retryMaxDelay(Duration.ofMillis(Math.max(1, configuration.getRetryMaxDelay())))
+                .maxConcurrentMailboxes(configuration.getMaxConcurrentMailboxes())
+                .sslContext(sslContext)
+                .build(), tokens);
+    }
+
+    @Override
+    protected void doStop() throws Exception {
+        graphClient = null;
+        tokens = null;
+        super.doStop();
+    }
+
     /** The endpoint's options. */
     public Office365Configuration getConfiguration() {
         return configuration;
@@ -44,5 +104,19 @@ public class Office365Endpoint extends ScheduledPollEndpoint {
 
     public void setConfiguration(Office365Configuration configuration) {
         this.configuration = configuration;
+    }
+
+    /** The checked options; available once the endpoint has started. */
+    public ExtractionPlan getPlan() {
+        return plan;
+    }
+
+    /** The Graph client; available once the endpoint has started. */
+    public GraphClient getGraphClient() {
+        return graphClient;
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value;
     }
 }

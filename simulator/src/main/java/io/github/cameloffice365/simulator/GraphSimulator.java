@@ -64,10 +64,10 @@ public final class GraphSimulator implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(GraphSimulator.class);
     private static final String GRAPH_RESOURCE = "https://graph.microsoft.com";
-    private static final int WORKER_THREADS = 32;
 
     private final Tenant tenant;
     private final int requestedPort;
+    private final int workerThreads;
     private final Clock clock;
     private final Duration tokenLifetime;
     private final SelfSignedCertificate serverCertificate = SelfSignedCertificate.forLoopbackServer();
@@ -87,6 +87,7 @@ public final class GraphSimulator implements AutoCloseable {
     private GraphSimulator(Builder builder) {
         this.tenant = builder.tenant != null ? builder.tenant : Tenant.builder().build();
         this.requestedPort = builder.port;
+        this.workerThreads = builder.workerThreads;
         this.clock = builder.clock;
         this.tokenLifetime = builder.tokenLifetime;
         this.tokenIssuer = new TokenIssuer(clock);
@@ -125,8 +126,8 @@ public final class GraphSimulator implements AutoCloseable {
         }
         server.setHttpsConfigurator(new HttpsConfigurator(serverSslContext()));
         server.createContext("/", new SimulatorDispatcher(Map.copyOf(mounts),
-                new GraphGate(tenant, tokenIssuer, throttle), faults, requestLog, clock));
-        executor = Executors.newFixedThreadPool(WORKER_THREADS, daemonThreads());
+                new GraphGate(tenant, tokenIssuer, throttle, this::baseUrl), faults, requestLog, clock));
+        executor = Executors.newFixedThreadPool(workerThreads, daemonThreads());
         server.setExecutor(executor);
         server.start();
         baseUrl = "https://127.0.0.1:" + server.getAddress().getPort();
@@ -352,6 +353,7 @@ public final class GraphSimulator implements AutoCloseable {
         private int maxRequestsPerMailbox = 10_000;
         private Duration throttleWindow = Duration.ofMinutes(10);
         private int requestLogLimit = 100_000;
+        private int workerThreads = 32;
         private final Map<String, Function<GraphSimulator, HttpHandler>> handlers = new LinkedHashMap<>();
         private final Map<String, Function<GraphSimulator, GrantHandler>> grantTypes = new LinkedHashMap<>();
 
@@ -419,6 +421,15 @@ public final class GraphSimulator implements AutoCloseable {
                 throw new IllegalArgumentException("requestLogLimit must be 0 or more, got " + value);
             }
             this.requestLogLimit = value;
+            return this;
+        }
+
+        /** Threads serving requests at once (more requests wait in line); default 32. */
+        public Builder workerThreads(int value) {
+            if (value < 1) {
+                throw new IllegalArgumentException("workerThreads must be at least 1, got " + value);
+            }
+            this.workerThreads = value;
             return this;
         }
 

@@ -52,7 +52,7 @@ public final class AccessTokenSourceCredential implements TokenCredential {
         if (request.getTenantId() != null && !request.getTenantId().equalsIgnoreCase(tenantId)) {
             throw new IllegalStateException("Azure Storage asked for a token of tenant " + request.getTenantId()
                                             + ", but the sink's service principal is configured for tenant " + tenantId
-                                            + " (office365.storage.tenantId); the storage account must trust that tenant");
+                                            + " (office365.storage.tenant-id); the storage account must trust that tenant");
         }
         String token = source.accessToken(scopes.get(0));
         return new AccessToken(token, OffsetDateTime.now().plus(REPORTED_LIFETIME));

@@ -73,7 +73,7 @@ final class StorageAccessDeniedPolicy implements HttpPipelinePolicy {
                     .append(StorageSinkProperties.DEFAULT_AUDIENCE).append(" or for the account's own endpoint.");
         } else if (lower.contains("issuer") || lower.contains("tenant")) {
             message.append("The token was issued by tenant ").append(settings.tenantId())
-                    .append(" (property office365.storage.tenantId); the storage account must belong to, or trust, that"
+                    .append(" (property office365.storage.tenant-id); the storage account must belong to, or trust, that"
                             + " tenant.");
         } else if (lower.contains("permission") || lower.contains("authorization")) {
             message.append("Grant the service principal the Storage Blob Data Contributor role on the container or"

@@ -120,7 +120,7 @@ public final class StorageSinkClients {
                 SslContext ssl = SslContextBuilder.forClient().trustManager(trust).build();
                 netty = netty.secure(spec -> spec.sslContext(ssl));
             } catch (SSLException e) {
-                throw new IllegalArgumentException("office365.storage.trustStore: cannot build a TLS context from it ("
+                throw new IllegalArgumentException("office365.storage.trust-store: cannot build a TLS context from it ("
                                                    + e.getMessage() + ")", e);
             }
         }
@@ -135,9 +135,9 @@ public final class StorageSinkClients {
             factory.init(store);
             return factory;
         } catch (IOException | GeneralSecurityException e) {
-            throw new IllegalArgumentException("office365.storage.trustStore '" + settings.trustStore() + "': cannot read a "
+            throw new IllegalArgumentException("office365.storage.trust-store '" + settings.trustStore() + "': cannot read a "
                                                + settings.trustStoreType() + " trust store with the given"
-                                               + " office365.storage.trustStorePassword (" + e.getMessage() + ")", e);
+                                               + " office365.storage.trust-store-password (" + e.getMessage() + ")", e);
         }
     }
 

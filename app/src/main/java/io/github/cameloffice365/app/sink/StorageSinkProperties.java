@@ -20,14 +20,14 @@ import java.util.regex.Pattern;
 public final class StorageSinkProperties {
 
     // the office365 endpoint's own properties, the defaults of the sinks' service principal
-    static final String OFFICE365_TENANT_ID = "office365.tenantId";
-    static final String OFFICE365_SP_TENANT_ID = "office365.servicePrincipalTenantId";
-    static final String OFFICE365_SP_ID = "office365.servicePrincipalId";
-    static final String OFFICE365_SP_KEY = "office365.servicePrincipalKey";
-    static final String OFFICE365_SP_CERTIFICATE = "office365.servicePrincipalCertificatePath";
-    static final String OFFICE365_SP_CERTIFICATE_PASSWORD = "office365.servicePrincipalCertificatePassword";
-    static final String OFFICE365_AUTHORITY_HOST = "office365.authorityHost";
-    static final String OFFICE365_PART_SIZE = "office365.partSize";
+    static final String OFFICE365_TENANT_ID = "office365.tenant-id";
+    static final String OFFICE365_SP_TENANT_ID = "camel.component.office365.service-principal-tenant-id";
+    static final String OFFICE365_SP_ID = "office365.client-id";
+    static final String OFFICE365_SP_KEY = "office365.client-secret";
+    static final String OFFICE365_SP_CERTIFICATE = "camel.component.office365.service-principal-certificate-path";
+    static final String OFFICE365_SP_CERTIFICATE_PASSWORD = "camel.component.office365.service-principal-certificate-password";
+    static final String OFFICE365_AUTHORITY_HOST = "office365.authority-host";
+    static final String OFFICE365_PART_SIZE = "office365.part-size";
 
     static final String STORAGE = "office365.storage.";
     static final String BLOB = "office365.blob.";
@@ -71,17 +71,17 @@ public final class StorageSinkProperties {
 
     /** The service principal and transport of both sinks. */
     public StorageCredentialSettings credential() {
-        String tenantId = firstOf(STORAGE + "tenantId", OFFICE365_SP_TENANT_ID, OFFICE365_TENANT_ID);
-        String clientId = firstOf(STORAGE + "clientId", OFFICE365_SP_ID);
-        Optional<String> storageSecret = value(STORAGE + "clientSecret");
-        Optional<String> storageCertificate = value(STORAGE + "certificatePath");
+        String tenantId = firstOf(STORAGE + "tenant-id", OFFICE365_SP_TENANT_ID, OFFICE365_TENANT_ID);
+        String clientId = firstOf(STORAGE + "client-id", OFFICE365_SP_ID);
+        Optional<String> storageSecret = value(STORAGE + "client-secret");
+        Optional<String> storageCertificate = value(STORAGE + "certificate-path");
         String secret;
         String certificate;
         String certificatePassword;
         if (storageSecret.isPresent() || storageCertificate.isPresent()) {
             secret = storageSecret.orElse(null);
             certificate = storageCertificate.orElse(null);
-            certificatePassword = value(STORAGE + "certificatePassword").orElse(null);
+            certificatePassword = value(STORAGE + "certificate-password").orElse(null);
         } else {
             secret = value(OFFICE365_SP_KEY).orElse(null);
             certificate = value(OFFICE365_SP_CERTIFICATE).orElse(null);
@@ -103,22 +103,22 @@ public final class StorageSinkProperties {
                     : "Both a client secret and a certificate are set for the storage service principal " + clientId
                       + "; set only one of them");
         }
-        String authorityHost = firstOf(STORAGE + "authorityHost", OFFICE365_AUTHORITY_HOST);
+        String authorityHost = firstOf(STORAGE + "authority-host", OFFICE365_AUTHORITY_HOST);
         String audience = value(STORAGE + "audience").orElse(DEFAULT_AUDIENCE);
         URI audienceUri = parseUri(STORAGE + "audience", audience, "an https resource URI such as " + DEFAULT_AUDIENCE);
         if (!"https".equalsIgnoreCase(audienceUri.getScheme()) || audience.endsWith("/.default")) {
             throw new IllegalArgumentException(STORAGE + "audience '" + audience + "' is not accepted: expected the"
                                                + " storage resource without /.default, e.g. " + DEFAULT_AUDIENCE);
         }
-        Path trustStore = value(STORAGE + "trustStore").map(Path::of).orElse(null);
+        Path trustStore = value(STORAGE + "trust-store").map(Path::of).orElse(null);
         return new StorageCredentialSettings(tenantId, clientId, secret,
                 certificate == null ? null : Path.of(certificate), certificatePassword,
                 authorityHost == null ? DEFAULT_AUTHORITY_HOST : authorityHost, stripTrailingSlash(audience),
-                trustStore, value(STORAGE + "trustStorePassword").orElse(null),
-                value(STORAGE + "trustStoreType").orElse("PKCS12"),
-                positiveInt(STORAGE + "maxTries", 4, 1, 20),
-                Duration.ofMillis(positiveLong(STORAGE + "retryDelay", 4_000, 1, 3_600_000)),
-                Duration.ofMillis(positiveLong(STORAGE + "maxRetryDelay", 120_000, 1, 3_600_000)),
+                trustStore, value(STORAGE + "trust-store-password").orElse(null),
+                value(STORAGE + "trust-store-type").orElse("PKCS12"),
+                positiveInt(STORAGE + "max-tries", 4, 1, 20),
+                Duration.ofMillis(positiveLong(STORAGE + "retry-delay", 4_000, 1, 3_600_000)),
+                Duration.ofMillis(positiveLong(STORAGE + "max-retry-delay", 120_000, 1, 3_600_000)),
                 Duration.ofSeconds(positiveLong(STORAGE + "timeout", 30, 1, 3_600)));
     }
 
@@ -134,18 +134,18 @@ public final class StorageSinkProperties {
     public SinkLocation adls() {
         String account = account(ADLS);
         String endpoint = endpoint(ADLS, account, "dfs");
-        String fileSystem = container(ADLS + "fileSystem");
+        String fileSystem = container(ADLS + "file-system");
         return new SinkLocation(account, endpoint, fileSystem, folder(ADLS + "folder"));
     }
 
-    /** The size of the blocks the ADLS Gen2 sink appends, in bytes ({@code office365.adls.blockSize}). */
+    /** The size of the blocks the ADLS Gen2 sink appends, in bytes ({@code office365.adls.block-size}). */
     public long adlsBlockSize() {
-        return positiveLong(ADLS + "blockSize", 4 * MIB, 1, MAX_BLOCK_SIZE);
+        return positiveLong(ADLS + "block-size", 4 * MIB, 1, MAX_BLOCK_SIZE);
     }
 
-    /** How many blocks of one part the ADLS Gen2 sink appends at once ({@code office365.adls.maxConcurrency}). */
+    /** How many blocks of one part the ADLS Gen2 sink appends at once ({@code office365.adls.max-concurrency}). */
     public int adlsMaxConcurrency() {
-        return positiveInt(ADLS + "maxConcurrency", 2, 1, 16);
+        return positiveInt(ADLS + "max-concurrency", 2, 1, 16);
     }
 
     /** Checks that the consumer's part size, when set, fits the sinks ({@code office365.partSize}). */

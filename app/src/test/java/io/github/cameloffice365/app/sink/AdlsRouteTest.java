@@ -82,8 +82,8 @@ class AdlsRouteTest {
 
     @Test
     void shouldAppendAPartInBlocksAtByteOffsetsAndFlushOnceAtItsLengthInBytes() throws Exception {
-        properties.put("office365.adls.blockSize", Integer.toString(256 * 1024));
-        properties.put("office365.adls.maxConcurrency", "1");
+        properties.put("office365.adls.block-size", Integer.toString(256 * 1024));
+        properties.put("office365.adls.max-concurrency", "1");
         byte[] part = TestRows.part(0, 6_000);
         assertThat(part.length).isGreaterThan(3 * 256 * 1024).isNotEqualTo(new String(part, StandardCharsets.UTF_8).length());
 
@@ -104,8 +104,8 @@ class AdlsRouteTest {
 
     @Test
     void shouldWriteTheRowsOnceWhenAnAppliedAppendLosesItsResponseAndIsRetried() throws Exception {
-        properties.put("office365.adls.blockSize", Integer.toString(256 * 1024));
-        properties.put("office365.adls.maxConcurrency", "1");
+        properties.put("office365.adls.block-size", Integer.toString(256 * 1024));
+        properties.put("office365.adls.max-concurrency", "1");
         byte[] part = TestRows.part(0, 3_000);
         environment.dfs.inject(DfsFault.dropResponseAfterApplying(DfsOperation.APPEND).afterPassing(1));
 

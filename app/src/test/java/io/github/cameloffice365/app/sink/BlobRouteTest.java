@@ -1,6 +1,7 @@
 package io.github.cameloffice365.app.sink;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
@@ -10,6 +11,7 @@ import com.azure.storage.blob.BlobServiceClient;
 import com.azure.storage.blob.models.BlobItem;
 import com.azure.storage.blob.models.ListBlobsOptions;
 import io.github.cameloffice365.component.Office365Constants;
+import io.github.cameloffice365.component.Office365RunContext;
 import org.apache.camel.Exchange;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -77,7 +79,10 @@ class BlobRouteTest {
     @Test
     void shouldPassTheRunStartThroughGovernanceAndWriteNothing() throws Exception {
         try (SinkRouteHarness route = SinkRouteHarness.start("office365-to-blob.yaml", "office365-to-blob", properties)) {
-            Exchange exchange = route.send(Office365Constants.KIND_RUN_START, "run-2", null, "the run context");
+            Office365RunContext context = new Office365RunContext("run-2", "BasicDataSet_v0.Message_v1", List.of("Id"),
+                    List.of(), null, environment.azurite.endpoint() + "/" + container + "/exports/mail",
+                    "client@tenant", "tenant", "tenant", null, null, null);
+            Exchange exchange = route.send(Office365Constants.KIND_RUN_START, "run-2", null, context);
 
             assertThat(exchange.getException()).isNull();
             assertThat(route.governanceCalls).containsExactly("policyCheck", "consentWait");
@@ -137,9 +142,9 @@ class BlobRouteTest {
     void shouldAuthenticateWithTheServicePrincipalsCertificate() throws Exception {
         java.nio.file.Path certificate = environment.directory.resolve("client.p12");
         environment.graph.writeClientCertificate(certificate, "cert-password".toCharArray());
-        properties.remove("office365.servicePrincipalKey");
-        properties.put("office365.storage.certificatePath", certificate.toString());
-        properties.put("office365.storage.certificatePassword", "cert-password");
+        properties.remove("office365.client-secret");
+        properties.put("office365.storage.certificate-path", certificate.toString());
+        properties.put("office365.storage.certificate-password", "cert-password");
         String name = "BasicDataSet_v0.Message_v1/run-6/part-0-0-0.json";
 
         try (SinkRouteHarness route = SinkRouteHarness.start("office365-to-blob.yaml", "office365-to-blob", properties)) {

@@ -1,5 +1,6 @@
 package io.github.cameloffice365.app.sink;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 
@@ -22,13 +23,17 @@ class SinkRoutesTest {
         "office365-to-blob.yaml,office365.blob,container,https://contosolake.blob.core.windows.net/mgdc/exports/mail",
         "office365-to-adls.yaml,office365.adls,fileSystem,https://contosolake.dfs.core.windows.net/mgdc/exports/mail"
     })
-    void shouldNameTheStorageUrlAsTheDestinationAndLeaveUnsetOptionsOut(String file, String prefix, String container,
+    void shouldNameTheStorageUrlAsTheDestinationAndKeepCredentialsOutOfTheUri(String file, String prefix, String container,
                                                                         String destination) throws Exception {
         Properties properties = new Properties();
         properties.put("office365.table", "BasicDataSet_v0.Message_v1");
-        properties.put("office365.tenantId", "11111111-1111-1111-1111-111111111111");
-        properties.put("office365.servicePrincipalId", "22222222-2222-2222-2222-222222222222");
-        properties.put("office365.servicePrincipalKey", "secret");
+        properties.put("office365.date-filter-column", "ReceivedDateTime");
+        properties.put("office365.start-time", "2024-03-01T00:00:00Z");
+        properties.put("office365.end-time", "2024-04-01T00:00:00Z");
+        properties.put("office365.allowed-groups", "");
+        properties.put("office365.user-scope-filter-uri", "");
+        properties.put("office365.output-columns", "");
+        properties.put("office365.repeat-count", "1");
         properties.put(prefix + ".account", "contosolake");
         properties.put(prefix + "." + container, "mgdc");
         properties.put(prefix + ".folder", "exports/mail");
@@ -38,11 +43,10 @@ class SinkRoutesTest {
         assertThat(uri).startsWith("office365:BasicDataSet_v0.Message_v1?").doesNotContain("{{");
         Map<String, String> options = options(uri);
         assertThat(options).containsEntry("destination", destination)
-                .containsEntry("office365TenantId", "11111111-1111-1111-1111-111111111111")
-                .containsEntry("servicePrincipalKey", "RAW(secret)")
-                .doesNotContainKeys("allowedGroups", "userScopeFilterUri", "startTime", "endTime", "partSize");
-        assertThat(options.get("servicePrincipalCertificatePassword")).as("an unset secret option is empty")
-                .isEqualTo("RAW()");
+                .containsEntry("dateFilterColumn", "ReceivedDateTime")
+                .containsEntry("startTime", "2024-03-01T00:00:00Z")
+                .containsEntry("repeatCount", "1")
+                .doesNotContainKeys("partSize", "servicePrincipalKey", "office365TenantId");
     }
 
     @ParameterizedTest(name = "{0}")
@@ -53,8 +57,12 @@ class SinkRoutesTest {
     void shouldNameAConfiguredEndpointAsTheDestination(String file, String prefix, String container) throws Exception {
         Properties properties = new Properties();
         properties.put("office365.table", "BasicDataSet_v0.User_v1");
-        properties.put("office365.tenantId", "t");
-        properties.put("office365.servicePrincipalId", "c");
+        properties.put("office365.repeat-count", "1");
+        properties.put("office365.part-size", "8388608");
+        for (String unset : List.of("date-filter-column", "start-time", "end-time", "allowed-groups", "user-scope-filter-uri",
+                "output-columns")) {
+            properties.put("office365." + unset, "");
+        }
         properties.put(prefix + ".account", "contosolake");
         properties.put(prefix + ".endpoint", "https://127.0.0.1:10000/contosolake");
         properties.put(prefix + "." + container, "mgdc");
@@ -63,7 +71,8 @@ class SinkRoutesTest {
         String uri = resolvedFromUri(file, properties);
 
         assertThat(options(uri))
-                .containsEntry("destination", "https://127.0.0.1:10000/contosolake/mgdc/users");
+                .containsEntry("destination", "https://127.0.0.1:10000/contosolake/mgdc/users")
+                .containsEntry("partSize", "8388608");
     }
 
     private static Map<String, String> options(String uri) throws Exception {

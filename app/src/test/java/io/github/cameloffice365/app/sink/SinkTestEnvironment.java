@@ -8,6 +8,7 @@ import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.security.cert.X509Certificate;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -70,16 +71,21 @@ final class SinkTestEnvironment implements AutoCloseable {
     Map<String, String> commonProperties() {
         Map<String, String> properties = new LinkedHashMap<>();
         properties.put("office365.table", "BasicDataSet_v0.Message_v1");
-        properties.put("office365.tenantId", graph.tenantId());
-        properties.put("office365.servicePrincipalId", graph.applicationClientId());
-        properties.put("office365.servicePrincipalKey", graph.applicationClientSecret());
-        properties.put("office365.authorityHost", graph.authorityHost());
-        properties.put("office365.graphBaseUrl", graph.baseUrl());
-        properties.put("office365.storage.trustStore", trustStore.toString());
-        properties.put("office365.storage.trustStorePassword", TRUST_STORE_PASSWORD);
+        for (String unset : List.of("date-filter-column", "start-time", "end-time", "allowed-groups", "user-scope-filter-uri",
+                "output-columns")) {
+            properties.put("office365." + unset, "");
+        }
+        properties.put("office365.repeat-count", "1");
+        properties.put("office365.tenant-id", graph.tenantId());
+        properties.put("office365.client-id", graph.applicationClientId());
+        properties.put("office365.client-secret", graph.applicationClientSecret());
+        properties.put("office365.authority-host", graph.authorityHost());
+        properties.put("office365.graph-base-url", graph.baseUrl());
+        properties.put("office365.storage.trust-store", trustStore.toString());
+        properties.put("office365.storage.trust-store-password", TRUST_STORE_PASSWORD);
         // quick retries keep the fault tests short; the defaults are seconds
-        properties.put("office365.storage.retryDelay", "20");
-        properties.put("office365.storage.maxRetryDelay", "200");
+        properties.put("office365.storage.retry-delay", "20");
+        properties.put("office365.storage.max-retry-delay", "200");
         return properties;
     }
 
@@ -98,7 +104,7 @@ final class SinkTestEnvironment implements AutoCloseable {
         Map<String, String> properties = commonProperties();
         properties.put("office365.adls.account", LAKE_ACCOUNT);
         properties.put("office365.adls.endpoint", dfsEndpoint());
-        properties.put("office365.adls.fileSystem", fileSystem);
+        properties.put("office365.adls.file-system", fileSystem);
         properties.put("office365.adls.folder", folder);
         return properties;
     }

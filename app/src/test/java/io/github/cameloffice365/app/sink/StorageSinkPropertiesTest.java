@@ -15,14 +15,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class StorageSinkPropertiesTest {
 
     private final Map<String, String> values = new HashMap<>(Map.of(
-            "office365.tenantId", "11111111-1111-1111-1111-111111111111",
-            "office365.servicePrincipalId", "22222222-2222-2222-2222-222222222222",
-            "office365.servicePrincipalKey", "s3cr3t-value",
+            "office365.tenant-id", "11111111-1111-1111-1111-111111111111",
+            "office365.client-id", "22222222-2222-2222-2222-222222222222",
+            "office365.client-secret", "s3cr3t-value",
             "office365.blob.account", "contosolake",
             "office365.blob.container", "mgdc",
             "office365.blob.folder", "exports/mail",
             "office365.adls.account", "contosolake",
-            "office365.adls.fileSystem", "lake",
+            "office365.adls.file-system", "lake",
             "office365.adls.folder", "exports/mail"));
 
     private StorageSinkProperties properties() {
@@ -42,12 +42,12 @@ class StorageSinkPropertiesTest {
 
     @Test
     void shouldPreferTheServicePrincipalTenantThenTheStorageOverrides() {
-        values.put("office365.servicePrincipalTenantId", "33333333-3333-3333-3333-333333333333");
+        values.put("camel.component.office365.service-principal-tenant-id", "33333333-3333-3333-3333-333333333333");
         assertThat(properties().credential().tenantId()).isEqualTo("33333333-3333-3333-3333-333333333333");
 
-        values.put("office365.storage.tenantId", "44444444-4444-4444-4444-444444444444");
-        values.put("office365.storage.clientId", "55555555-5555-5555-5555-555555555555");
-        values.put("office365.storage.certificatePath", "/secrets/storage.p12");
+        values.put("office365.storage.tenant-id", "44444444-4444-4444-4444-444444444444");
+        values.put("office365.storage.client-id", "55555555-5555-5555-5555-555555555555");
+        values.put("office365.storage.certificate-path", "/secrets/storage.p12");
         StorageCredentialSettings credential = properties().credential();
 
         assertThat(credential.tenantId()).isEqualTo("44444444-4444-4444-4444-444444444444");
@@ -82,11 +82,11 @@ class StorageSinkPropertiesTest {
         "office365.blob.container|MGDC|'MGDC' is not accepted: expected 3 to 63 lowercase",
         "office365.blob.folder|/exports|'/exports' is not accepted: expected a relative folder",
         "office365.blob.folder|exports/../other|'exports/../other' is not accepted",
-        "office365.adls.fileSystem|a--b|'a--b' is not accepted",
+        "office365.adls.file-system|a--b|'a--b' is not accepted",
         "office365.storage.audience|https://storage.azure.com/.default|'https://storage.azure.com/.default' is not accepted",
-        "office365.storage.maxTries|0|'0' is not accepted: expected a whole number from 1 to 20",
-        "office365.adls.blockSize|lots|'lots' is not accepted: expected a whole number",
-        "office365.partSize|1073741824|'1073741824' is not accepted: expected a whole number from 1 to 268435456"
+        "office365.storage.max-tries|0|'0' is not accepted: expected a whole number from 1 to 20",
+        "office365.adls.block-size|lots|'lots' is not accepted: expected a whole number",
+        "office365.part-size|1073741824|'1073741824' is not accepted: expected a whole number from 1 to 268435456"
     })
     void shouldRefuseAValueNamingThePropertyAndWhatIsAccepted(String property, String value, String message) {
         values.put(property, value);
@@ -104,12 +104,12 @@ class StorageSinkPropertiesTest {
 
     @Test
     void shouldRequireASecretOrACertificateButNotBoth() {
-        values.remove("office365.servicePrincipalKey");
-        assertThatThrownBy(() -> properties().credential()).hasMessageContaining("office365.storage.clientSecret or"
-                                                                                 + " office365.storage.certificatePath is required");
+        values.remove("office365.client-secret");
+        assertThatThrownBy(() -> properties().credential()).hasMessageContaining("office365.storage.client-secret or"
+                                                                                 + " office365.storage.certificate-path is required");
 
-        values.put("office365.storage.clientSecret", "one");
-        values.put("office365.storage.certificatePath", "/secrets/storage.p12");
+        values.put("office365.storage.client-secret", "one");
+        values.put("office365.storage.certificate-path", "/secrets/storage.p12");
         assertThatThrownBy(() -> properties().credential()).hasMessageContaining("set only one of them")
                 .hasMessageNotContaining("one,");
     }

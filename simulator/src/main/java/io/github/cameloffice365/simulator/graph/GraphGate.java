@@ -11,6 +11,7 @@ import io.github.cameloffice365.simulator.tenant.TenantUser;
 
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * What every {@code /v1.0} request passes before it is served: a valid Bearer token of this tenant for the Graph
@@ -27,12 +28,17 @@ public final class GraphGate {
     private final Tenant tenant;
     private final TokenIssuer issuer;
     private final MailboxThrottle throttle;
+    private final Supplier<String> ownBaseUrl;
 
-    /** A gate for this tenant. */
-    public GraphGate(Tenant tenant, TokenIssuer issuer, MailboxThrottle throttle) {
+    /**
+     * A gate for this tenant. Besides Graph's own audiences it accepts the simulator's base URL, which is what a client
+     * derives its token scope from when it is pointed at the simulator ({@code <base>/.default}).
+     */
+    public GraphGate(Tenant tenant, TokenIssuer issuer, MailboxThrottle throttle, Supplier<String> ownBaseUrl) {
         this.tenant = tenant;
         this.issuer = issuer;
         this.throttle = throttle;
+        this.ownBaseUrl = ownBaseUrl;
     }
 
     /** Checks the request's token and takes a throttle permit; a GraphException answers the request instead. */
@@ -61,13 +67,18 @@ public final class GraphGate {
                 case BAD_SIGNATURE -> "Access token validation failure. Invalid signature.";
             });
         }
-        if (!GRAPH_AUDIENCES.contains(claims.path("aud").asText())) {
+        if (!isGraphAudience(claims.path("aud").asText())) {
             throw unauthorized("Access token validation failure. Invalid audience.");
         }
         if (!tenant.tenantId().equalsIgnoreCase(claims.path("tid").asText())) {
             throw unauthorized("Access token validation failure. The token was issued for another tenant.");
         }
         return claims;
+    }
+
+    private boolean isGraphAudience(String audience) {
+        String own = ownBaseUrl.get();
+        return GRAPH_AUDIENCES.contains(audience) || audience.equals(own) || audience.equals(own + "/");
     }
 
     /** The mailbox a decoded path reads (the user id when known), or {@code null} for directory calls. */

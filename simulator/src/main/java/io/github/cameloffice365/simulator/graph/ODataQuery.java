@@ -5,7 +5,6 @@ import io.github.cameloffice365.simulator.http.UrlCodec;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -97,15 +96,5 @@ final class ODataQuery {
     /** The decoded {@code $skiptoken}, if any. */
     Optional<String> skipToken() {
         return get(SKIP_TOKEN);
-    }
-
-    /** Whether the query holds a parameter, lower-cased, other than these. */
-    Optional<String> firstOtherThan(List<String> allowed) {
-        for (Map.Entry<String, String> parameter : parameters) {
-            if (!allowed.contains(parameter.getKey().toLowerCase(Locale.ROOT))) {
-                return Optional.of(parameter.getKey());
-            }
-        }
-        return Optional.empty();
     }
 }

@@ -82,6 +82,15 @@ public final class GeneratedTenant {
         return this;
     }
 
+    /** The domain of user principal names and addresses; default {@code generated.test}. */
+    public GeneratedTenant domain(String value) {
+        if (value == null || value.isBlank()) {
+            throw new IllegalArgumentException("domain must not be blank");
+        }
+        this.domain = value;
+        return this;
+    }
+
     /** The seed: different seeds give different ids. */
     public GeneratedTenant seed(long value) {
         this.seed = value;

@@ -1,0 +1,83 @@
+package io.github.cameloffice365.run;
+
+import java.io.OutputStream;
+import java.util.Arrays;
+
+/**
+ * The bytes of one part being filled: whole rows, each followed by a line feed. Rows are written into it as a stream
+ * and completed with {@link #endRow()}. A user's rows can be taken back as
+ * long as they are still in the buffer, so that a user who fails half way leaves no row of theirs in an unwritten part.
+ */
+final class PartBuffer extends OutputStream {
+
+    private byte[] bytes;
+    private int length;
+    private long rows;
+
+    PartBuffer(int initialCapacity) {
+        this.bytes = new byte[Math.max(initialCapacity, 1024)];
+    }
+
+    /** Bytes of the row being written; {@link #endRow()} completes it. */
+    @Override
+    public void write(byte[] source, int offset, int count) {
+        ensureCapacity(length + count);
+        System.arraycopy(source, offset, bytes, length, count);
+        length += count;
+    }
+
+    @Override
+    public void write(int b) {
+        ensureCapacity(length + 1);
+        bytes[length++] = (byte) b;
+    }
+
+    /** Ends the row being written with its line feed. */
+    void endRow() {
+        write('\n');
+        rows++;
+    }
+
+    /** Where the buffer stands now; pass it to {@link #rollBackTo(Mark)} to take back what came after. */
+    Mark mark() {
+        return new Mark(length, rows);
+    }
+
+    void rollBackTo(Mark mark) {
+        length = mark.length();
+        rows = mark.rows();
+    }
+
+    int length() {
+        return length;
+    }
+
+    long rows() {
+        return rows;
+    }
+
+    boolean isEmpty() {
+        return rows == 0;
+    }
+
+    /** The content as a new array, and the buffer emptied for the next part. */
+    byte[] drain() {
+        byte[] content = Arrays.copyOf(bytes, length);
+        length = 0;
+        rows = 0;
+        return content;
+    }
+
+    private void ensureCapacity(int needed) {
+        if (needed > bytes.length) {
+            long grown = Math.max((long) bytes.length * 2, needed);
+            if (grown > Integer.MAX_VALUE - 16) {
+                throw new IllegalStateException("A part cannot hold more than 2 GiB; lower partSize");
+            }
+            bytes = Arrays.copyOf(bytes, (int) grown);
+        }
+    }
+
+    record Mark(int length, long rows) {
+    }
+}
