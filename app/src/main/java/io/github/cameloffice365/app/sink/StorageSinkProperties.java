@@ -88,16 +88,16 @@ public final class StorageSinkProperties {
             certificatePassword = value(OFFICE365_SP_CERTIFICATE_PASSWORD).orElse(null);
         }
         if (tenantId == null) {
-            throw new IllegalArgumentException(STORAGE + "tenantId is required: set it, or " + OFFICE365_SP_TENANT_ID
+            throw new IllegalArgumentException(STORAGE + "tenant-id is required: set it, or " + OFFICE365_SP_TENANT_ID
                                                + " or " + OFFICE365_TENANT_ID + ", to the tenant of the service principal");
         }
         if (clientId == null) {
-            throw new IllegalArgumentException(STORAGE + "clientId is required: set it, or " + OFFICE365_SP_ID
+            throw new IllegalArgumentException(STORAGE + "client-id is required: set it, or " + OFFICE365_SP_ID
                                                + ", to the application (client) id of the service principal");
         }
         if ((secret == null) == (certificate == null)) {
             throw new IllegalArgumentException(secret == null
-                    ? STORAGE + "clientSecret or " + STORAGE + "certificatePath is required for client id " + clientId
+                    ? STORAGE + "client-secret or " + STORAGE + "certificate-path is required for client id " + clientId
                       + " (or " + OFFICE365_SP_KEY + " / " + OFFICE365_SP_CERTIFICATE + "): the sinks authenticate as"
                       + " a service principal with a client secret or a PKCS#12 certificate"
                     : "Both a client secret and a certificate are set for the storage service principal " + clientId

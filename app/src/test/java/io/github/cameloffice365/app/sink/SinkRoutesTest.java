@@ -21,7 +21,7 @@ class SinkRoutesTest {
     @ParameterizedTest(name = "{0}")
     @CsvSource({
         "office365-to-blob.yaml,office365.blob,container,https://contosolake.blob.core.windows.net/mgdc/exports/mail",
-        "office365-to-adls.yaml,office365.adls,fileSystem,https://contosolake.dfs.core.windows.net/mgdc/exports/mail"
+        "office365-to-adls.yaml,office365.adls,file-system,https://contosolake.dfs.core.windows.net/mgdc/exports/mail"
     })
     void shouldNameTheStorageUrlAsTheDestinationAndKeepCredentialsOutOfTheUri(String file, String prefix, String container,
                                                                         String destination) throws Exception {
@@ -52,7 +52,7 @@ class SinkRoutesTest {
     @ParameterizedTest(name = "{0}")
     @CsvSource({
         "office365-to-blob.yaml,office365.blob,container",
-        "office365-to-adls.yaml,office365.adls,fileSystem"
+        "office365-to-adls.yaml,office365.adls,file-system"
     })
     void shouldNameAConfiguredEndpointAsTheDestination(String file, String prefix, String container) throws Exception {
         Properties properties = new Properties();
