@@ -69,6 +69,9 @@ class AdlsRouteTest {
             route.part("run-1", TABLE_RUN + "part-0-0-1.json", second);
             Exchange end = route.send(Office365Constants.KIND_RUN_END, "run-1", TABLE_RUN + "_summary.json", summary);
             assertThat(end.getException()).isNull();
+            assertThat(end.getMessage().getHeader(Office365Constants.EXCHANGE_KIND)).as("the run's headers survive the sink")
+                    .isEqualTo(Office365Constants.KIND_RUN_END);
+            assertThat(end.getMessage().getBody()).as("the summary survives the sink").isEqualTo(summary);
         }
 
         Map<String, byte[]> files = files();

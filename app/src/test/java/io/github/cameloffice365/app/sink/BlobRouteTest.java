@@ -63,7 +63,11 @@ class BlobRouteTest {
         try (SinkRouteHarness route = SinkRouteHarness.start("office365-to-blob.yaml", "office365-to-blob", properties)) {
             route.part("run-1", "BasicDataSet_v0.Message_v1/run-1/part-0-0-0.json", first);
             route.part("run-1", "BasicDataSet_v0.Message_v1/run-1/part-0-0-1.json", second);
-            route.send(Office365Constants.KIND_RUN_END, "run-1", "BasicDataSet_v0.Message_v1/run-1/_summary.json", summary);
+            Exchange end = route.send(Office365Constants.KIND_RUN_END, "run-1", "BasicDataSet_v0.Message_v1/run-1/_summary.json",
+                    summary);
+            assertThat(end.getMessage().getHeader(Office365Constants.RUN_ID)).as("the run's headers survive the sink")
+                    .isEqualTo("run-1");
+            assertThat(end.getMessage().getBody()).as("the summary survives the sink").isEqualTo(summary);
         }
 
         assertThat(blobs()).containsOnlyKeys(

@@ -78,7 +78,10 @@ public final class DfsSimulator implements HttpHandler, Closeable {
 
     private static final Logger LOG = LoggerFactory.getLogger(DfsSimulator.class);
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final DateTimeFormatter HTTP_DATE = DateTimeFormatter.RFC_1123_DATE_TIME.withZone(ZoneOffset.UTC);
+    /** Dates as the service writes them: always two-digit days ({@code Fri, 04 Dec 2026 16:32:56 GMT}). */
+    private static final DateTimeFormatter HTTP_DATE = DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'",
+            Locale.US).withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter HTTP_DATE_PARSER = DateTimeFormatter.RFC_1123_DATE_TIME;
     private static final String SERVICE_VERSION = "2025-01-05";
     private static final int MAX_RECORDED_REQUESTS = 10_000;
     private static final int DEFAULT_MAX_RESULTS = 5000;
@@ -440,7 +443,7 @@ public final class DfsSimulator implements HttpHandler, Closeable {
             return null;
         }
         try {
-            return Instant.from(HTTP_DATE.parse(value));
+            return Instant.from(HTTP_DATE_PARSER.parse(value));
         } catch (DateTimeParseException e) {
             throw DfsError.invalidHeader(name, value);
         }

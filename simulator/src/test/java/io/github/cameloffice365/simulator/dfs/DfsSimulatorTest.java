@@ -59,6 +59,8 @@ class DfsSimulatorTest {
 
         assertThat(flush.statusCode()).isEqualTo(200);
         assertThat(flush.headers().firstValue("ETag")).isPresent();
+        assertThat(flush.headers().firstValue("Last-Modified")).hasValueSatisfying(date ->
+                assertThat(date).matches("[A-Z][a-z]{2}, \\d{2} [A-Z][a-z]{2} \\d{4} \\d{2}:\\d{2}:\\d{2} GMT"));
         assertThat(new String(send("GET", path, null).body(), StandardCharsets.UTF_8))
                 .isEqualTo("{\"a\":\"hello\"}\n{\"a\":\"wörld€\"}\n");
         assertThat(send("HEAD", path, null).headers().firstValue("Content-Length")).hasValue(
