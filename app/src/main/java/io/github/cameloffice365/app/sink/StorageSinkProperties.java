@@ -28,6 +28,7 @@ public final class StorageSinkProperties {
     static final String OFFICE365_SP_CERTIFICATE_PASSWORD = "camel.component.office365.service-principal-certificate-password";
     static final String OFFICE365_AUTHORITY_HOST = "office365.authority-host";
     static final String OFFICE365_PART_SIZE = "office365.part-size";
+    static final String COMPONENT_PART_SIZE = "camel.component.office365.part-size";
 
     static final String STORAGE = "office365.storage.";
     static final String BLOB = "office365.blob.";
@@ -148,9 +149,14 @@ public final class StorageSinkProperties {
         return positiveInt(ADLS + "max-concurrency", 2, 1, 16);
     }
 
-    /** Checks that the consumer's part size, when set, fits the sinks ({@code office365.partSize}). */
+    /**
+     * Checks that the consumer's part size, when set ({@code office365.part-size} or the component option
+     * {@code camel.component.office365.part-size}), fits the sinks.
+     */
     public void checkPartSize() {
-        value(OFFICE365_PART_SIZE).ifPresent(text -> positiveLong(OFFICE365_PART_SIZE, 0, 1, MAX_PART_SIZE));
+        for (String property : new String[] {OFFICE365_PART_SIZE, COMPONENT_PART_SIZE}) {
+            value(property).ifPresent(text -> positiveLong(property, 0, 1, MAX_PART_SIZE));
+        }
     }
 
     private String account(String prefix) {

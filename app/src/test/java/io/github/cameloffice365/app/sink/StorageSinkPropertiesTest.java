@@ -86,7 +86,8 @@ class StorageSinkPropertiesTest {
         "office365.storage.audience|https://storage.azure.com/.default|'https://storage.azure.com/.default' is not accepted",
         "office365.storage.max-tries|0|'0' is not accepted: expected a whole number from 1 to 20",
         "office365.adls.block-size|lots|'lots' is not accepted: expected a whole number",
-        "office365.part-size|1073741824|'1073741824' is not accepted: expected a whole number from 1 to 268435456"
+        "office365.part-size|1073741824|'1073741824' is not accepted: expected a whole number from 1 to 268435456",
+        "camel.component.office365.part-size|0|'0' is not accepted: expected a whole number from 1 to 268435456"
     })
     void shouldRefuseAValueNamingThePropertyAndWhatIsAccepted(String property, String value, String message) {
         values.put(property, value);
