@@ -144,10 +144,16 @@ public class GraphClient {
             Failure failure;
             try (MailboxGates.Pass pass = gates.enter(request.mailbox())) {
                 HttpResponse<byte[]> response = exchange(request, uri, clientRequestId);
-                if (response.statusCode() / 100 == 2) {
-                    return new Exchange(response.statusCode(), response.body(), attempts, requestId(response));
+                if (response.statusCode() / 100 != 2) {
+                    failure = Failure.of(response, settings.clock().instant(), mapper);
+                } else {
+                    String problem = jsonProblem(response.body());
+                    if (problem == null) {
+                        return new Exchange(response.statusCode(), response.body(), attempts, requestId(response));
+                    }
+                    // a body cut short can arrive as if complete (a chunked stream closed early): retry it all the same
+                    failure = Failure.unreadableBody(response, problem);
                 }
-                failure = Failure.of(response, settings.clock().instant(), mapper);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw interrupted(request);
@@ -160,12 +166,13 @@ public class GraphClient {
                 failure = Failure.of(e);
             }
 
-            if (!failure.isRetriable() || !retryPolicy.hasMoreRetries(attempts)) {
-                throw failure.toException(request, attempts, clientRequestId);
-            }
             Duration delay = retryPolicy.delay(attempts, failure.retryAfter());
             if (failure.status() == 429) {
+                // Graph throttles the mailbox, not this request: every request to it waits, retried or not
                 gates.pause(request.mailbox(), settings.clock().instant().plus(delay));
+            }
+            if (!failure.isRetriable() || !retryPolicy.hasMoreRetries(attempts)) {
+                throw failure.toException(request, attempts, clientRequestId);
             }
             LOG.debug("GET {}{} got {}; retry {} of {} in {} ms{}", request.url(),
                     request.mailbox() == null ? "" : " for user " + request.mailbox(), failure.summary(), attempts,
@@ -177,6 +184,26 @@ public class GraphClient {
                 Thread.currentThread().interrupt();
                 throw interrupted(request);
             }
+        }
+    }
+
+    /**
+     * Why a successful response's body is not one complete JSON object, or null when it is. Checked before any item
+     * is handed over, so that a retry never hands over an item twice.
+     */
+    private String jsonProblem(byte[] body) {
+        try (JsonParser parser = mapper.getFactory().createParser(body)) {
+            if (parser.nextToken() != JsonToken.START_OBJECT) {
+                return "the body is not a JSON object";
+            }
+            parser.skipChildren();
+            if (parser.currentToken() != JsonToken.END_OBJECT || parser.nextToken() != null) {
+                return "the body holds more than one JSON value";
+            }
+            return null;
+        } catch (IOException e) {
+            return "the body is not complete JSON (" + body.length + " bytes): "
+                    + (e instanceof JsonProcessingException json ? json.getOriginalMessage() : e.getMessage());
         }
     }
 
@@ -343,15 +370,21 @@ public class GraphClient {
             return new Failure(GraphRequestException.NO_RESPONSE, null, e.toString(), null, null, e);
         }
 
+        static Failure unreadableBody(HttpResponse<byte[]> response, String problem) {
+            return new Failure(response.statusCode(), null, problem, GraphClient.requestId(response), null,
+                    new IOException(problem));
+        }
+
         boolean isRetriable() {
             return ioFailure != null ? RetryPolicy.isRetriable(ioFailure) : RetryPolicy.isRetriable(status);
         }
 
         String summary() {
-            if (ioFailure != null) {
+            if (status == GraphRequestException.NO_RESPONSE) {
                 return "no response (" + ioFailure + ")";
             }
-            return errorCode == null ? String.valueOf(status) : status + " " + errorCode;
+            String answer = errorCode == null ? String.valueOf(status) : status + " " + errorCode;
+            return ioFailure == null ? answer : answer + " (" + message + ")";
         }
 
         GraphRequestException toException(GraphRequest request, int attempts, String clientRequestId) {

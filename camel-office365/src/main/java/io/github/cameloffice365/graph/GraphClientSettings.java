@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Set;
 
 import javax.net.ssl.SSLContext;
 
@@ -17,7 +18,9 @@ import javax.net.ssl.SSLContext;
  * @param graphBaseUrl           scheme, host and optional port of Graph, without a path, e.g.
  *                               {@code https://graph.microsoft.com}; the only origin that ever receives the token
  * @param tokenScope             the scope the access token is requested for; defaults to
- *                               {@code graphBaseUrl + "/.default"}
+ *                               {@code graphBaseUrl + "/.default"} for Microsoft Graph's own hosts (public and
+ *                               national clouds), and to {@code https://graph.microsoft.com/.default} for any other
+ *                               base URL (a proxy or a simulator standing in for Graph)
  * @param connectTimeout         how long to wait for a TCP and TLS connection
  * @param requestTimeout         how long one attempt may take, from sending the request to the last byte of the body
  * @param maxRetries             how many times a request is retried after a 429, a 5xx gateway error or an I/O error
@@ -51,13 +54,16 @@ public record GraphClientSettings(
 
     /** The public Microsoft Graph service. */
     public static final String DEFAULT_GRAPH_BASE_URL = "https://graph.microsoft.com";
+    /** The hosts of Microsoft Graph: the public service and the national clouds. */
+    public static final Set<String> MICROSOFT_GRAPH_HOSTS = Set.of("graph.microsoft.com", "graph.microsoft.us",
+            "dod-graph.microsoft.us", "microsoftgraph.chinacloudapi.cn");
     /** Outlook's limit of concurrent requests per app and mailbox. */
     public static final int OUTLOOK_CONCURRENT_REQUESTS_PER_MAILBOX = 4;
 
     public GraphClientSettings {
         graphBaseUrl = normalizeBaseUrl(graphBaseUrl);
         if (tokenScope == null || tokenScope.isBlank()) {
-            tokenScope = graphBaseUrl + "/.default";
+            tokenScope = defaultTokenScope(graphBaseUrl);
         }
         requirePositive("connectTimeout", connectTimeout);
         requirePositive("requestTimeout", requestTimeout);
@@ -114,6 +120,12 @@ public record GraphClientSettings(
             throw new IllegalArgumentException("graphBaseUrl '" + graphBaseUrl + "' is not accepted" + accepted);
         }
         return trimmed.endsWith("/") ? trimmed.substring(0, trimmed.length() - 1) : trimmed;
+    }
+
+    /** The token scope for a Graph base URL: its own for Microsoft's hosts, public Graph's for any other. */
+    static String defaultTokenScope(String graphBaseUrl) {
+        String host = URI.create(graphBaseUrl).getHost().toLowerCase(Locale.ROOT);
+        return (MICROSOFT_GRAPH_HOSTS.contains(host) ? graphBaseUrl : DEFAULT_GRAPH_BASE_URL) + "/.default";
     }
 
     private static void requirePositive(String name, Duration value) {

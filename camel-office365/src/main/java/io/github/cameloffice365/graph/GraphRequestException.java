@@ -31,7 +31,7 @@ public class GraphRequestException extends IOException {
      * @param mailbox      the mailbox the request read, or null for a directory request
      * @param status       the HTTP status of the last attempt, or {@link #NO_RESPONSE}
      * @param errorCode    Graph's error code (error.code), or null
-     * @param graphMessage Graph's error message (error.message), or a description of the failure without a response
+     * @param graphMessage Graph's error message (error.message), or a description of the failure when Graph gave none
      * @param attempts     how many times the request was sent
      * @param requestId    Graph's request-id of the last attempt, or the client-request-id the client sent, or null
      * @param cause        the last I/O error, or null
@@ -64,7 +64,7 @@ public class GraphRequestException extends IOException {
         if (hasMessage || requestId != null) {
             text.append(" (");
             if (hasMessage) {
-                text.append(status == NO_RESPONSE ? "" : "Graph: ").append(graphMessage.strip());
+                text.append(errorCode != null && !errorCode.isEmpty() ? "Graph: " : "").append(graphMessage.strip());
             }
             if (requestId != null) {
                 text.append(hasMessage ? "; " : "").append("request-id ").append(requestId);

@@ -131,8 +131,10 @@ public final class MsalAccessTokenSource implements AccessTokenSource {
             }
             IAuthenticationResult result = fetch();
             Instant expiresOn = result.expiresOnDate().toInstant();
-            Duration lifetime = Duration.between(now, expiresOn);
-            Duration margin = lifetime.dividedBy(2).compareTo(REFRESH_MARGIN) < 0 ? lifetime.dividedBy(2) : REFRESH_MARGIN;
+            // a short-lived token is renewed at half its lifetime; one already expired (clock skew) is not reused
+            Duration halfLife = Duration.between(now, expiresOn).dividedBy(2);
+            Duration margin = halfLife.isNegative() ? Duration.ZERO
+                    : halfLife.compareTo(REFRESH_MARGIN) < 0 ? halfLife : REFRESH_MARGIN;
             token = result.accessToken();
             renewAt = expiresOn.minus(margin);
             LOG.debug("Got an access token for scope {} from {} for client id {}, valid until {}", scope, authority,
@@ -214,7 +216,11 @@ public final class MsalAccessTokenSource implements AccessTokenSource {
             return this;
         }
 
-        /** The tenant the service principal lives in (option servicePrincipalTenantId). */
+        /**
+         * The tenant whose token endpoint issues the tokens. A token for Graph must come from the tenant that owns the
+         * data (option office365TenantId); in the usual setup it is also the service principal's own tenant
+         * (option servicePrincipalTenantId).
+         */
         public Builder tenantId(String tenantId) {
             this.tenantId = tenantId;
             return this;
@@ -263,10 +269,14 @@ public final class MsalAccessTokenSource implements AccessTokenSource {
         /** @throws IllegalArgumentException naming the option that is missing or not accepted */
         public MsalAccessTokenSource build() {
             String host = requireAuthorityHost(authorityHost);
-            requireText("servicePrincipalTenantId", tenantId);
+            if (tenantId == null || tenantId.isBlank()) {
+                throw new IllegalArgumentException(
+                        "the tenant id is required (option office365TenantId or servicePrincipalTenantId)");
+            }
             if (!tenantId.strip().matches("[A-Za-z0-9.\\-_]+")) {
-                throw new IllegalArgumentException("servicePrincipalTenantId '" + tenantId
-                        + "' is not accepted; expected a tenant id (GUID) or a domain name such as contoso.onmicrosoft.com");
+                throw new IllegalArgumentException("the tenant id '" + tenantId + "' (option office365TenantId or"
+                        + " servicePrincipalTenantId) is not accepted; expected a tenant id (GUID) or a domain name"
+                        + " such as contoso.onmicrosoft.com");
             }
             requireText("servicePrincipalId", clientId);
             Objects.requireNonNull(timeout, "timeout");

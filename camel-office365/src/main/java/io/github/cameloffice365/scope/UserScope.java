@@ -26,14 +26,6 @@ public sealed interface UserScope permits UserScope.AllUsers, UserScope.Groups, 
     /** The only path a userScopeFilterUri may have. */
     String USERS_PATH = "/v1.0/users";
 
-    /**
-     * Hosts of Microsoft Graph (public and national clouds). A userScopeFilterUri on one of them is accepted whatever
-     * graphBaseUrl is, so that a filter copied from a Data Factory pipeline works unchanged; its query is always sent
-     * to graphBaseUrl.
-     */
-    Set<String> MICROSOFT_GRAPH_HOSTS = Set.of("graph.microsoft.com", "graph.microsoft.us", "dod-graph.microsoft.us",
-            "microsoftgraph.chinacloudapi.cn");
-
     /** A one-line description for logs and the run context, e.g. {@code groups g1,g2}. */
     String describe();
 
@@ -237,7 +229,7 @@ public sealed interface UserScope permits UserScope.AllUsers, UserScope.Groups, 
             boolean onBase = filterUri.getScheme().equalsIgnoreCase(base.getScheme())
                     && filterUri.getHost().equalsIgnoreCase(base.getHost()) && port(filterUri) == port(base);
             boolean onMicrosoftGraph = "https".equalsIgnoreCase(filterUri.getScheme())
-                    && MICROSOFT_GRAPH_HOSTS.contains(filterUri.getHost().toLowerCase(Locale.ROOT))
+                    && GraphClientSettings.MICROSOFT_GRAPH_HOSTS.contains(filterUri.getHost().toLowerCase(Locale.ROOT))
                     && port(filterUri) == 443;
             if (!onBase && !onMicrosoftGraph) {
                 throw rejected(uri, "its host " + filterUri.getScheme() + "://" + filterUri.getRawAuthority()

@@ -22,11 +22,19 @@ class GraphClientSettingsTest {
     }
 
     @Test
-    void shouldDeriveTheTokenScopeFromTheBaseUrl() {
+    void shouldAskForANationalCloudsOwnScope() {
+        GraphClientSettings settings = GraphClientSettings.builder().graphBaseUrl("https://graph.microsoft.us/").build();
+
+        assertThat(settings.graphBaseUrl()).isEqualTo("https://graph.microsoft.us");
+        assertThat(settings.tokenScope()).isEqualTo("https://graph.microsoft.us/.default");
+    }
+
+    @Test
+    void shouldAskForPublicGraphsScopeWhenAnotherHostStandsInForGraph() {
         GraphClientSettings settings = GraphClientSettings.builder().graphBaseUrl("https://127.0.0.1:9443/").build();
 
         assertThat(settings.graphBaseUrl()).isEqualTo("https://127.0.0.1:9443");
-        assertThat(settings.tokenScope()).isEqualTo("https://127.0.0.1:9443/.default");
+        assertThat(settings.tokenScope()).isEqualTo("https://graph.microsoft.com/.default");
     }
 
     @ParameterizedTest(name = "graphBaseUrl \"{0}\" is refused")

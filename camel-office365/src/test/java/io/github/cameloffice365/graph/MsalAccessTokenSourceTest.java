@@ -77,9 +77,11 @@ class MsalAccessTokenSourceTest {
 
     @Test
     void shouldNameTheMissingOptions() {
-        assertThatThrownBy(() -> valid().tenantId(" ").build()).hasMessage("servicePrincipalTenantId is required");
+        assertThatThrownBy(() -> valid().tenantId(" ").build()).hasMessageStartingWith("the tenant id is required")
+                .hasMessageContaining("office365TenantId").hasMessageContaining("servicePrincipalTenantId");
         assertThatThrownBy(() -> valid().clientId(null).build()).hasMessage("servicePrincipalId is required");
         assertThatThrownBy(() -> valid().tenantId("contoso/../x").build())
-                .hasMessageContaining("servicePrincipalTenantId 'contoso/../x' is not accepted");
+                .hasMessageContaining("the tenant id 'contoso/../x' (option office365TenantId or"
+                        + " servicePrincipalTenantId) is not accepted");
     }
 }
