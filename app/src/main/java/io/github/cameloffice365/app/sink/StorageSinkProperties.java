@@ -3,7 +3,6 @@ package io.github.cameloffice365.app.sink;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.regex.Pattern;
@@ -269,11 +268,6 @@ public final class StorageSinkProperties {
         /** The destination URL the run context names: endpoint, container and folder. */
         public String destination() {
             return endpoint + "/" + container + "/" + folder;
-        }
-
-        @Override
-        public String toString() {
-            return destination().toLowerCase(Locale.ROOT);
         }
     }
 }
