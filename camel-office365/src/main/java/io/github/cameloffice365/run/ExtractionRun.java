@@ -165,7 +165,7 @@ public final class ExtractionRun {
             this.users = users;
             this.summary = summary;
             this.partSize = plan.configuration().getPartSize();
-            this.buffer = new PartBuffer((int) Math.min(partSize + partSize / 8, 1 << 20));
+            this.buffer = new PartBuffer((int) Math.min(partSize + partSize / 8, 1 << 20), partSize + partSize / 8);
         }
 
         void read() throws Exception {

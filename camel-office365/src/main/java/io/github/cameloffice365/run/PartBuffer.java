@@ -10,12 +10,22 @@ import java.util.Arrays;
  */
 final class PartBuffer extends OutputStream {
 
+    private final long growthLimit;
     private byte[] bytes;
     private int length;
     private long rows;
 
-    PartBuffer(int initialCapacity) {
+    /**
+     * An empty buffer.
+     *
+     * @param initialCapacity the bytes it holds before it first grows
+     * @param growthLimit     where doubling stops: the part size plus room for the row that crosses it. A part is
+     *                        emitted once it reaches its size, so doubling past that would leave a buffer of nearly
+     *                        twice the part size for good. A row too large for it still gets all the room it needs.
+     */
+    PartBuffer(int initialCapacity, long growthLimit) {
         this.bytes = new byte[Math.max(initialCapacity, 1024)];
+        this.growthLimit = growthLimit;
     }
 
     /** Bytes of the row being written; {@link #endRow()} completes it. */
@@ -68,9 +78,15 @@ final class PartBuffer extends OutputStream {
         return content;
     }
 
+    /** The bytes it can hold before it grows again. */
+    int capacity() {
+        return bytes.length;
+    }
+
     private void ensureCapacity(int needed) {
         if (needed > bytes.length) {
-            long grown = Math.max((long) bytes.length * 2, needed);
+            long doubled = (long) bytes.length * 2;
+            long grown = Math.max(bytes.length < growthLimit ? Math.min(doubled, growthLimit) : doubled, needed);
             if (grown > Integer.MAX_VALUE - 16) {
                 throw new IllegalStateException("A part cannot hold more than 2 GiB; lower partSize");
             }
