@@ -4,6 +4,7 @@ import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -17,7 +18,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 /**
  * Benchmark 4: the heap an extraction of one large mailbox needs, next to partSize x maxConcurrentMailboxes (the
  * design's promise: memory bounded by the part size, not by the mailbox). Each mailbox size is extracted in a forked
- * JVM with a fixed -Xmx (see {@link MemoryProbe}); the simulator stays in this JVM. The baseline is the same
+ * JVM with a fixed -Xmx (see {@link MemoryProbe}); the simulator stays in this JVM. The sink holds each part for
+ * {@link #PART_HOLD}, as a write to storage would, so that a part handed to the route is alive while it is measured
+ * (with a sink that returns at once, the forced collections would almost never see it). The baseline is the same
  * extraction of a mailbox a quarter the size: if memory followed the mailbox, the larger one would need about four
  * times the heap, or fail within the same -Xmx.
  */
@@ -27,6 +30,8 @@ final class MemoryBenchmark {
     /** One mailbox is read by one worker, whatever maxConcurrentMailboxes says; the bound counts one part. */
     private static final int CONCURRENCY = 1;
     private static final int PAGE_SIZE = 100;
+    /** About what an upload of an 8 MiB part to Blob Storage takes. */
+    static final Duration PART_HOLD = Duration.ofMillis(300);
     private static final long PROBE_TIMEOUT_SECONDS = 300;
 
     private final BenchSettings settings;
@@ -77,7 +82,8 @@ final class MemoryBenchmark {
                 + " rest");
         table.note("mailbox " + Table.fixed(mailboxRatio, 1) + "x larger -> run's own heap " + Table.fixed(heapRatio, 2)
                 + "x (1.00 = independent of the mailbox size); bodies of " + settings.memoryBodyBytes
-                + " bytes, pageSize " + PAGE_SIZE + ", G1; peak used = largest heap in use sampled every "
+                + " bytes, pageSize " + PAGE_SIZE + ", sink holds each part " + PART_HOLD.toMillis() + " ms, G1;"
+                + " peak used = largest heap in use sampled every "
                 + MemoryProbe.SAMPLE_MILLIS + " ms, garbage included");
 
         ObjectNode json = JsonNodeFactory.instance.objectNode();
@@ -87,6 +93,7 @@ final class MemoryBenchmark {
         json.put("maxHeap", settings.memoryMaxHeap);
         json.put("bodyBytes", settings.memoryBodyBytes);
         json.put("pageSize", PAGE_SIZE);
+        json.put("partHoldMillis", PART_HOLD.toMillis());
         json.put("ratioLargeToSmallMailbox", Table.round(mailboxRatio, 3));
         json.put("ratioLargeToSmallRunOwnHeap", Table.round(heapRatio, 3));
         json.set("runs", jsonProbes);
@@ -107,8 +114,8 @@ final class MemoryBenchmark {
                 connection.baseUrl(), connection.tenantId(), connection.clientId(),
                 connection.trustStore().toString(), connection.trustStorePassword(),
                 SimulatedGraph.windowStart().toString(), graph.windowEnd().toString(),
-                String.valueOf(settings.memoryPartSize), String.valueOf(CONCURRENCY),
-                String.valueOf(PAGE_SIZE));
+                String.valueOf(settings.memoryPartSize), String.valueOf(CONCURRENCY), String.valueOf(PAGE_SIZE),
+                String.valueOf(PART_HOLD.toMillis()));
         ProcessBuilder builder = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT);
         builder.environment().put(MemoryProbe.SECRET_VARIABLE, connection.clientSecret());
         Process process = builder.start();

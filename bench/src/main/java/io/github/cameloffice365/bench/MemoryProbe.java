@@ -7,6 +7,7 @@ import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
 import java.lang.management.MemoryUsage;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
@@ -31,7 +32,7 @@ import com.sun.management.GarbageCollectionNotificationInfo;
  * and so depends on -Xmx and the collector.</li>
  * </ul>
  * Arguments: baseUrl tenantId clientId trustStore trustStorePassword windowStart windowEnd partSize
- * maxConcurrentMailboxes pageSize. The client secret comes in the environment variable {@value #SECRET_VARIABLE}.
+ * maxConcurrentMailboxes pageSize partHoldMillis. The client secret comes in the environment variable {@value #SECRET_VARIABLE}.
  */
 public final class MemoryProbe {
 
@@ -51,7 +52,8 @@ public final class MemoryProbe {
         Office365Extraction extraction = new Office365Extraction(graph, Instant.parse(args[5]), Instant.parse(args[6]))
                 .option("partSize", args[7])
                 .option("maxConcurrentMailboxes", args[8])
-                .option("pageSize", args[9]);
+                .option("pageSize", args[9])
+                .partHold(Duration.ofMillis(Long.parseLong(args[10])));
 
         MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
         Set<String> heapPools = ManagementFactory.getMemoryPoolMXBeans().stream()

@@ -25,7 +25,7 @@ import org.apache.camel.support.jsse.TrustManagersParameters;
 
 /**
  * One office365 extraction of Message_v1 in a real CamelContext, its parts going to a sink that counts and drops
- * them. The time measured runs from the RunStart exchange (before the access token, the user list or any page) to
+ * them (at once, or after holding each for a while as a write to storage would). The time measured runs from the RunStart exchange (before the access token, the user list or any page) to
  * the RunEnd exchange (after the last part); starting and stopping the CamelContext are outside it.
  */
 final class Office365Extraction {
@@ -36,6 +36,7 @@ final class Office365Extraction {
     private final GraphConnection graph;
     private final Map<String, String> options = new LinkedHashMap<>();
     private Runnable beforeRun = () -> { };
+    private Duration partHold = Duration.ZERO;
 
     Office365Extraction(GraphConnection graph, Instant windowStart, Instant windowEnd) {
         this.graph = graph;
@@ -53,6 +54,12 @@ final class Office365Extraction {
     /** Something to do once the CamelContext has started, just before the run (e.g. take a heap reading). */
     Office365Extraction beforeRun(Runnable step) {
         this.beforeRun = step;
+        return this;
+    }
+
+    /** How long the sink holds each part before it returns, as a write to storage would; none by default. */
+    Office365Extraction partHold(Duration hold) {
+        this.partHold = hold;
         return this;
     }
 
@@ -96,6 +103,9 @@ final class Office365Extraction {
                                 bytes.addAndGet(part.length);
                                 parts.incrementAndGet();
                                 largestPart.accumulateAndGet(part.length, Math::max);
+                                if (!partHold.isZero()) {
+                                    Thread.sleep(partHold.toMillis());
+                                }
                             }
                             case Office365Constants.KIND_RUN_END -> {
                                 ended.set(System.nanoTime());
