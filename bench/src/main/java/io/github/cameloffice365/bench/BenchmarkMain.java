@@ -52,6 +52,7 @@ public final class BenchmarkMain {
         }
 
         Instant started = Instant.now();
+        double loadAtStart = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
         System.out.println("camel-office365 benchmarks (" + (settings.quick ? "quick" : "full") + "): "
                 + String.join(", ", selected) + " on " + Runtime.getRuntime().availableProcessors()
                 + " cores, Java " + System.getProperty("java.version"));
@@ -72,7 +73,9 @@ public final class BenchmarkMain {
         ObjectNode results = JsonNodeFactory.instance.objectNode();
         results.put("startedAt", started.toString());
         results.put("durationSeconds", took.toSeconds());
-        results.set("machine", machine());
+        ObjectNode machine = machine();
+        machine.put("systemLoadAverageAtStart", loadAtStart);
+        results.set("machine", machine);
         results.set("settings", settings.toJson());
         results.put("simulatorThrottling", "relaxed for speed: " + SimulatedGraph.REQUESTS_IN_FLIGHT_PER_MAILBOX
                 + " requests in flight per mailbox (Graph: 4), no request budget per mailbox (Graph: 10,000 per 10"

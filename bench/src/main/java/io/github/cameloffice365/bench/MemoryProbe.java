@@ -32,7 +32,8 @@ import com.sun.management.GarbageCollectionNotificationInfo;
  * and so depends on -Xmx and the collector.</li>
  * </ul>
  * Arguments: baseUrl tenantId clientId trustStore trustStorePassword windowStart windowEnd partSize
- * maxConcurrentMailboxes pageSize partHoldMillis. The client secret comes in the environment variable {@value #SECRET_VARIABLE}.
+ * maxConcurrentMailboxes pageSize partHoldMillis. The client secret comes in the environment variable
+ * {@value #SECRET_VARIABLE}.
  */
 public final class MemoryProbe {
 

@@ -25,8 +25,9 @@ import org.apache.camel.support.jsse.TrustManagersParameters;
 
 /**
  * One office365 extraction of Message_v1 in a real CamelContext, its parts going to a sink that counts and drops
- * them (at once, or after holding each for a while as a write to storage would). The time measured runs from the RunStart exchange (before the access token, the user list or any page) to
- * the RunEnd exchange (after the last part); starting and stopping the CamelContext are outside it.
+ * them (at once, or after holding each for a while as a write to storage would). The time measured runs from the
+ * RunStart exchange (before the access token, the user list or any page) to the RunEnd exchange (after the last
+ * part); starting and stopping the CamelContext are outside it.
  */
 final class Office365Extraction {
 

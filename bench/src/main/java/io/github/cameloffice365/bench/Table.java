@@ -10,6 +10,10 @@ import java.util.Locale;
 /** A titled table of text cells with notes under it, printed with aligned columns. */
 final class Table {
 
+    private static final int NOTE_WIDTH = 118;
+    private static final String NOTE_FIRST_INDENT = "  ";
+    private static final String NOTE_NEXT_INDENT = "    ";
+
     private final String title;
     private final List<String> headers;
     private final List<List<String>> rows = new ArrayList<>();
@@ -56,7 +60,26 @@ final class Table {
         }
         out.println(rule);
         rows.forEach(row -> printRow(out, row, widths));
-        notes.forEach(note -> out.println("  " + note));
+        notes.forEach(note -> printNote(out, note));
+    }
+
+    /** A note, wrapped at word boundaries near 120 columns, its later lines indented under its first. */
+    private static void printNote(PrintStream out, String note) {
+        StringBuilder line = new StringBuilder(NOTE_FIRST_INDENT);
+        boolean lineHasWords = false;
+        for (String word : note.split(" ")) {
+            if (lineHasWords && line.length() + 1 + word.length() > NOTE_WIDTH) {
+                out.println(line);
+                line = new StringBuilder(NOTE_NEXT_INDENT);
+                lineHasWords = false;
+            }
+            if (lineHasWords) {
+                line.append(' ');
+            }
+            line.append(word);
+            lineHasWords = true;
+        }
+        out.println(line);
     }
 
     private static void printRow(PrintStream out, List<String> cells, int[] widths) {

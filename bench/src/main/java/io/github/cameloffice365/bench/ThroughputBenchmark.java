@@ -80,7 +80,7 @@ final class ThroughputBenchmark {
                 + " MiB of rows in " + extracted.parts() + " parts); body " + settings.throughputBodyBytes
                 + " bytes; default options: pageSize " + pageSize + ", maxConcurrentMailboxes " + concurrency
                 + ", partSize " + defaults.getPartSize() / BenchSettings.MIB + " MiB; median of " + settings.runs
-                + " runs after " + settings.warmups + " warm-up runs");
+                + " runs after " + settings.warmups + (settings.warmups == 1 ? " warm-up run" : " warm-up runs"));
 
         ObjectNode json = JsonNodeFactory.instance.objectNode();
         json.put("users", settings.throughputUsers);
