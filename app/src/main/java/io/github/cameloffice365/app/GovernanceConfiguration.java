@@ -28,7 +28,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The governance of every route: the beans {@code policyCheck} and {@code consentWait} that the routes put the
  * run-start exchange through, the consent ledger behind them, and the approvers' API and page on the application's
- * HTTP server. On the demo tenant, the demo approver approves through that same API.
+ * HTTP server. On the demo tenant, the demo approver approves through that same API. When the registry already holds
+ * beans named policyCheck and consentWait, those are used and nothing is added.
  */
 @Configuration
 public class GovernanceConfiguration implements CamelConfiguration {
@@ -40,6 +41,12 @@ public class GovernanceConfiguration implements CamelConfiguration {
 
     @Override
     public void configure(CamelContext context) throws Exception {
+        // beans of the same names bound by the embedding code (a test, another application) take precedence
+        if (context.getRegistry().lookupByName("policyCheck") != null
+            && context.getRegistry().lookupByName("consentWait") != null) {
+            LOG.info("Using the policyCheck and consentWait beans already in the registry; no approvers' page");
+            return;
+        }
         Settings settings = new Settings(context.getPropertiesComponent());
         SSLContext sslContext = sslContext(context, settings.optional("office365.ssl-context-parameters"));
 
