@@ -4,9 +4,8 @@ import java.io.OutputStream;
 import java.util.Arrays;
 
 /**
- * The bytes of one part being filled: whole rows, each followed by a line feed. Rows are written into it as a stream
- * and completed with {@link #endRow()}. A user's rows can be taken back as
- * long as they are still in the buffer, so that a user who fails half way leaves no row of theirs in an unwritten part.
+ * The bytes of whole rows, each followed by a line feed: a part being filled, or the rows of a user held in memory.
+ * Rows are written into it as a stream and completed with {@link #endRow()}.
  */
 final class PartBuffer extends OutputStream {
 
@@ -38,16 +37,6 @@ final class PartBuffer extends OutputStream {
         rows++;
     }
 
-    /** Where the buffer stands now; pass it to {@link #rollBackTo(Mark)} to take back what came after. */
-    Mark mark() {
-        return new Mark(length, rows);
-    }
-
-    void rollBackTo(Mark mark) {
-        length = mark.length();
-        rows = mark.rows();
-    }
-
     int length() {
         return length;
     }
@@ -76,8 +65,5 @@ final class PartBuffer extends OutputStream {
             }
             bytes = Arrays.copyOf(bytes, (int) grown);
         }
-    }
-
-    record Mark(int length, long rows) {
     }
 }

@@ -49,7 +49,8 @@ class RerunOutputFolderTest {
             ExtractionHarness.Outcome first = harness.run(ExtractionHarness.uri(MESSAGES, options("4")));
             ExtractionHarness.Outcome second = harness.run(ExtractionHarness.uri(MESSAGES, options("1")));
 
-            assertThat(second.summaryFileName).isEqualTo(first.summaryFileName);
+            // another part layout is another run: its parts never mix with the first run's
+            assertThat(second.summaryFileName).isNotEqualTo(first.summaryFileName);
             Path runFolder = folder.resolve(second.summaryFileName).getParent();
             List<String> lines = partLines(runFolder);
             assertThat(second.summary.path("rows").asLong()).isEqualTo(12);
