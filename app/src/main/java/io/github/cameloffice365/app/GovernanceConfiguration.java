@@ -1,5 +1,8 @@
 package io.github.cameloffice365.app;
 
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -18,6 +21,7 @@ import io.github.cameloffice365.graph.MsalAccessTokenSource;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Configuration;
+import org.apache.camel.LoggingLevel;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.spi.PropertiesComponent;
 import org.apache.camel.support.jsse.SSLContextParameters;
@@ -58,6 +62,7 @@ public class GovernanceConfiguration implements CamelConfiguration {
         context.getRegistry().bind("consentLedger", ledger);
 
         String approvalsUrl = settings.required("office365.approvers.url");
+        checkServerPortIsFree(settings);
         ConsentWaitProcessor consentWait = new ConsentWaitProcessor(ledger,
                 settings.required("office365.consent.requested-by"));
         consentWait.setWaitTimeout(settings.duration("office365.consent.wait-timeout"));
@@ -101,7 +106,32 @@ public class GovernanceConfiguration implements CamelConfiguration {
         DemoApprover approver = new DemoApprover(approvers, username,
                 settings.required("office365.demo.approver-password"), api, sslContext);
         RouteBuilder.addRoutes(context, routes -> routes.from("timer:office365-demo-approver?delay=500&period=500")
-                .routeId("office365-demo-approver").process(exchange -> approver.approvePending()));
+                .routeId("office365-demo-approver")
+                .doTry()
+                    .process(exchange -> approver.approvePending())
+                .doCatch(Exception.class)
+                    // one line, not a stack trace every half second: the approvers' API may be stopping or unreachable
+                    .log(LoggingLevel.WARN, "The demo approver could not approve: ${exception.message}")
+                .end());
+    }
+
+    /**
+     * The approvers' page is the only way to approve: when the application's HTTP server cannot listen, the run would
+     * wait for an approval that can never come, so the application stops at once instead.
+     */
+    private static void checkServerPortIsFree(Settings settings) {
+        if (!Boolean.parseBoolean(settings.optional("camel.server.enabled"))) {
+            return;
+        }
+        String host = settings.required("camel.server.host");
+        String port = settings.required("camel.server.port");
+        try (ServerSocket socket = new ServerSocket()) {
+            socket.bind(new InetSocketAddress(host, Integer.parseInt(port)));
+        } catch (IOException | RuntimeException e) {
+            throw new IllegalArgumentException("Property camel.server.port: the approvers' page cannot listen on " + host
+                                               + ":" + port + " (" + e.getMessage() + "); choose a free port with"
+                                               + " -Dcamel.server.port=<port>");
+        }
     }
 
     private static MsalAccessTokenSource tokens(Settings settings, SSLContext sslContext) {

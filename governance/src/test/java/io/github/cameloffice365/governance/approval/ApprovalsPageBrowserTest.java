@@ -71,8 +71,13 @@ class ApprovalsPageBrowserTest {
             fail("office365.browser.required is true but " + CHROMIUM + " or " + CHROMEDRIVER + " is missing; run"
                     + " .ci/chromium.sh to install Debian's chromium and chromium-driver");
         }
-        assumeTrue(present, "Skipping the browser tests: " + CHROMIUM + " or " + CHROMEDRIVER + " is missing (install"
-                + " Debian's chromium and chromium-driver, e.g. with .ci/chromium.sh)");
+        String missing = "Skipping the browser tests: " + CHROMIUM + " or " + CHROMEDRIVER + " is missing (install"
+                + " Debian's chromium and chromium-driver, e.g. with .ci/chromium.sh)";
+        if (!present) {
+            // Surefire does not print why a whole class was skipped: say it on the console
+            System.err.println("SKIPPED " + missing);
+        }
+        assumeTrue(present, missing);
         bed = new ApproversTestBed();
     }
 
