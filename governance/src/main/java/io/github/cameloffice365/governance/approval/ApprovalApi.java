@@ -179,7 +179,7 @@ public class ApprovalApi {
         } catch (InvalidAccessTokenException e) {
             LOG.debug("Refused a request to the approvers' API: {}", e.getMessage());
             return ApiReply.error(401, "invalid_token", e.getMessage(), Map.of("WWW-Authenticate",
-                    "Bearer error=\"invalid_token\", error_description=\"" + e.getMessage().replace('"', '\'') + "\""));
+                    "Bearer error=\"invalid_token\", error_description=\"" + headerSafe(e.getMessage()) + "\""));
         } catch (IOException | RuntimeException e) {
             LOG.warn("Cannot check an approver's token: {}. Check the option authority and that the authority is"
                     + " reachable.", e.getMessage());
@@ -213,6 +213,24 @@ public class ApprovalApi {
                     e.toString(), e);
             return ApiReply.error(500, "internal_error", "The request could not be completed; see the server log.");
         }
+    }
+
+    /**
+     * The text as an RFC 6750 {@code error_description}: printable ASCII without quote or backslash. Anything else
+     * (a line break above all, which would end the header) becomes a question mark; a double quote becomes a single
+     * one.
+     */
+    static String headerSafe(String text) {
+        StringBuilder safe = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '"') {
+                safe.append('\'');
+            } else {
+                safe.append(c >= 0x20 && c <= 0x7E && c != '\\' ? c : '?');
+            }
+        }
+        return safe.toString();
     }
 
     @FunctionalInterface
