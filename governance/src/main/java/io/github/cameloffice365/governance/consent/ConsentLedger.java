@@ -1,6 +1,7 @@
 package io.github.cameloffice365.governance.consent;
 
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
@@ -20,6 +21,18 @@ public interface ConsentLedger {
 
     /** The newest request filed for this consent key, as of now. */
     Optional<ConsentRequest> latestFor(String consentKey, Instant now);
+
+    /**
+     * The request of this consent key decided last (approved or denied, including an approval that has lapsed since),
+     * as of now; whoever filed it. A denial stands for its context until a later decision approves it again.
+     * <p>
+     * The default reads every request; a ledger with an index does better.
+     */
+    default Optional<ConsentRequest> latestDecidedFor(String consentKey, Instant now) {
+        return list(Optional.empty(), now).stream()
+                .filter(request -> request.consentKey().equals(consentKey) && request.decidedAt() != null)
+                .max(Comparator.comparing(ConsentRequest::decidedAt).thenComparing(ConsentRequest::requestedAt));
+    }
 
     /** Every request, newest first, as of now; only those in the given state when one is given. */
     List<ConsentRequest> list(Optional<ConsentState> state, Instant now);

@@ -26,7 +26,8 @@ import org.slf4j.LoggerFactory;
  * <ul>
  * <li>approved: the run goes on;</li>
  * <li>denied: the run fails at once with a {@link ConsentDeniedException} naming who denied and their comment; a
- * denial stands for the context, and the runs after it fail too;</li>
+ * denial stands for the context: every later run of it fails too, whoever requests it, until a request of the context
+ * is approved after the denial (the context's last decision is what counts);</li>
  * <li>lapsed: the run fails with a {@link ConsentExpiredException} ("request expired"); the next run files a new
  * request;</li>
  * <li>still pending after {@link #getWaitTimeout() waitTimeout}: the run fails with a
@@ -191,15 +192,25 @@ public class ConsentWaitProcessor extends ServiceSupport implements Processor {
     }
 
     private ConsentRequest awaitConsent(Office365RunContext context, BooleanSupplier shuttingDown) {
+        // the context's last decision comes first: a denial holds for every run of the context, whoever files
+        Optional<ConsentRequest> decided = ledger.latestDecidedFor(context.consentKey(), clock.instant());
+        if (decided.isPresent() && decided.get().state() == ConsentState.DENIED) {
+            throw denied(decided.get(), context);
+        }
+        if (decided.isPresent() && decided.get().state() == ConsentState.APPROVED
+            && JdbcConsentLedger.sameIdentity(decided.get().requestedBy(), requestedBy)) {
+            logGranted(decided.get(), context);
+            return decided.get();
+        }
+
+        // an own denial older than the last decision (an approval) no longer holds: a new request is filed
         Optional<ConsentRequest> latest = ledger.latestFor(context.consentKey(), clock.instant())
-                .filter(request -> JdbcConsentLedger.sameIdentity(request.requestedBy(), requestedBy));
+                .filter(request -> JdbcConsentLedger.sameIdentity(request.requestedBy(), requestedBy))
+                .filter(request -> request.state() != ConsentState.DENIED);
 
         if (latest.isPresent() && latest.get().state() == ConsentState.APPROVED) {
             logGranted(latest.get(), context);
             return latest.get();
-        }
-        if (latest.isPresent() && latest.get().state() == ConsentState.DENIED) {
-            throw denied(latest.get(), context);
         }
 
         ConsentRequest pending;
@@ -281,8 +292,9 @@ public class ConsentWaitProcessor extends ServiceSupport implements Processor {
                 ? "no comment" : "comment: \"" + request.comment() + "\"";
         return new ConsentDeniedException("Consent denied by " + request.decidedBy() + " at " + request.decidedAt()
                                           + " (" + comment + ") for request " + request.id() + ", "
-                                          + describe(context) + ". Runs of this context fail until its table, columns,"
-                                          + " scope, destination or requester change and a new request is approved",
+                                          + describe(context) + ". Every run of this context fails, whoever requests it,"
+                                          + " until its table, columns, scope, destination or requesting application"
+                                          + " change",
                 request);
     }
 

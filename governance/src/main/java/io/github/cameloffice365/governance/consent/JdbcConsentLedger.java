@@ -86,6 +86,7 @@ public class JdbcConsentLedger implements ConsentLedger, AutoCloseable {
                     + " approval_expires_at TIMESTAMP WITH TIME ZONE)",
             "CREATE INDEX IF NOT EXISTS consent_request_by_key ON consent_request (consent_key)",
             "CREATE INDEX IF NOT EXISTS consent_request_by_state ON consent_request (state)",
+            "CREATE INDEX IF NOT EXISTS consent_request_by_key_decided ON consent_request (consent_key, decided_at)",
             "CREATE TABLE IF NOT EXISTS consent_context ("
                     + " consent_key VARCHAR(64) PRIMARY KEY,"
                     + " current_request_id VARCHAR(36))",
@@ -271,6 +272,36 @@ public class JdbcConsentLedger implements ConsentLedger, AutoCloseable {
             });
         } catch (SQLException e) {
             throw new ConsentLedgerException("could not read the consent requests of key " + consentKey, e);
+        }
+    }
+
+    @Override
+    public Optional<ConsentRequest> latestDecidedFor(String consentKey, Instant now) {
+        if (consentKey == null) {
+            return Optional.empty();
+        }
+        Instant at = truncate(now);
+        try (Connection connection = open()) {
+            return inTransaction(connection, () -> {
+                String decidedId = null;
+                try (PreparedStatement query = connection.prepareStatement(
+                        "SELECT id FROM consent_request WHERE consent_key = ? AND decided_at IS NOT NULL"
+                        + " ORDER BY decided_at DESC, requested_at DESC, id FETCH FIRST 1 ROWS ONLY")) {
+                    query.setString(1, consentKey);
+                    try (ResultSet row = query.executeQuery()) {
+                        if (row.next()) {
+                            decidedId = row.getString(1);
+                        }
+                    }
+                }
+                if (decidedId == null) {
+                    return Optional.<ConsentRequest> empty();
+                }
+                recordLapse(connection, decidedId, at);
+                return select(connection, decidedId, at);
+            });
+        } catch (SQLException e) {
+            throw new ConsentLedgerException("could not read the decisions of key " + consentKey, e);
         }
     }
 

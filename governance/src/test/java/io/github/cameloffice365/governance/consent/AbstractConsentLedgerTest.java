@@ -270,6 +270,26 @@ abstract class AbstractConsentLedgerTest {
     }
 
     @Test
+    void shouldReportTheContextsLastDecisionWhoeverFiledItAndSeeAnApprovalLapse() {
+        Office365RunContext context = RunContexts.messages("subject");
+        assertThat(ledger.latestDecidedFor(context.consentKey(), T0)).isEmpty();
+        String earlier = ledger.fileRequest(context, "alex.wilber@contoso.example", T0).id();
+        String denied = ledger.fileRequest(context, REQUESTER, T0.plusSeconds(10)).id();
+        ledger.deny(denied, APPROVER, "not now", T0.plusSeconds(20));
+        ledger.fileRequest(RunContexts.messages("subject", "sender"), REQUESTER, T0.plusSeconds(30));
+
+        assertThat(ledger.latestDecidedFor(context.consentKey(), T0.plusSeconds(40)).orElseThrow())
+                .satisfies(last -> assertThat(last.id()).isEqualTo(denied))
+                .satisfies(last -> assertThat(last.state()).isEqualTo(ConsentState.DENIED));
+
+        ledger.approve(earlier, OTHER_APPROVER, null, T0.plusSeconds(50));
+        assertThat(ledger.latestDecidedFor(context.consentKey(), T0.plusSeconds(60)).orElseThrow().id())
+                .isEqualTo(earlier);
+        assertThat(ledger.latestDecidedFor(context.consentKey(), T0.plus(Duration.ofDays(181))).orElseThrow().state())
+                .isEqualTo(ConsentState.EXPIRED);
+    }
+
+    @Test
     void shouldAnswerUnknownIdsWithNothingOrANamedError() {
         assertThat(ledger.find("no-such-request", T0)).isEmpty();
         assertThat(ledger.latestFor("no-such-key", T0)).isEmpty();

@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.Optional;
 
 import io.github.cameloffice365.component.Office365RunContext;
 import org.junit.jupiter.api.AfterEach;
@@ -12,11 +13,12 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * A denial stands for its context and requester ("fails continually"): the denied requester's runs of the same
- * context keep failing, whatever other requesters file for that context in the meantime.
+ * A denial stands for its context ("fails continually"): every later run of the context fails, whoever requests it and
+ * whatever other requesters file for that context in the meantime, until a request of the context is approved after it.
  */
 class DeniedContextTest {
 
@@ -54,6 +56,35 @@ class DeniedContextTest {
         assertThatThrownBy(() -> megansRuns.awaitConsent(context))
                 .as("the denied requester's next run of the denied context")
                 .isInstanceOf(ConsentDeniedException.class);
+    }
+
+    @Test
+    void shouldFailAnotherRequestersRunOfTheDeniedContextWithoutFilingForIt() {
+        Office365RunContext context = RunContexts.messages("subject", "body");
+        String denied = ledger.fileRequest(context, REQUESTER, T0).id();
+        ledger.deny(denied, APPROVER, "Mail bodies are out of scope", T0);
+
+        assertThatThrownBy(() -> processor(OTHER_REQUESTER).awaitConsent(context))
+                .isInstanceOf(ConsentDeniedException.class)
+                .hasMessageContaining(APPROVER)
+                .hasMessageContaining("Mail bodies are out of scope");
+        assertThat(ledger.list(Optional.empty(), T0.plusSeconds(120))).hasSize(1);
+    }
+
+    @Test
+    void shouldEndTheDenialOnceARequestOfTheContextIsApprovedAfterIt() {
+        Office365RunContext context = RunContexts.messages("subject", "body");
+        String earlier = ledger.fileRequest(context, OTHER_REQUESTER, T0).id();
+        String denied = ledger.fileRequest(context, REQUESTER, T0.plusSeconds(10)).id();
+        ledger.deny(denied, APPROVER, "Mail bodies are out of scope", T0.plusSeconds(20));
+        ledger.approve(earlier, APPROVER, "Approved for the audit", T0.plusSeconds(30));
+
+        assertThat(processor(OTHER_REQUESTER).awaitConsent(context).id()).isEqualTo(earlier);
+        assertThatThrownBy(() -> processor(REQUESTER).awaitConsent(context))
+                .as("the denied requester asks again, and waits for a decision on a new request")
+                .isInstanceOf(ConsentPendingException.class);
+        assertThat(ledger.list(Optional.of(ConsentState.REQUESTING_CONSENT), T0.plusSeconds(120))).singleElement()
+                .satisfies(request -> assertThat(request.requestedBy()).isEqualTo(REQUESTER));
     }
 
     private ConsentWaitProcessor processor(String requestedBy) {
