@@ -16,6 +16,15 @@ public interface ConsentLedger {
     /** Files a new request for the context, in state {@link ConsentState#REQUESTING_CONSENT}. */
     ConsentRequest fileRequest(Office365RunContext context, String requestedBy, Instant now);
 
+    /**
+     * Files a new request for the context, recording the requester's object id too (the owner of the requesting
+     * application, as the directory told it). The default forgets the object id; {@link JdbcConsentLedger} keeps it.
+     */
+    default ConsentRequest fileRequest(Office365RunContext context, String requestedBy, String requestedById,
+                                       Instant now) {
+        return fileRequest(context, requestedBy, now);
+    }
+
     /** The request with this id, as of now. */
     Optional<ConsentRequest> find(String requestId, Instant now);
 
@@ -52,6 +61,17 @@ public interface ConsentLedger {
      * @throws IllegalStateException when the request is not pending
      */
     ConsentRequest deny(String requestId, String approver, String comment, Instant now);
+
+    /**
+     * Refuses a decision on a pending request by someone who may not decide it (an owner of the requesting
+     * application), records the refusal in the audit trail, and throws. The default records nothing;
+     * {@link JdbcConsentLedger} audits it.
+     *
+     * @throws SelfApprovalException always
+     */
+    default void refuseSelfApproval(String requestId, String approver, String comment, Instant now) {
+        throw new SelfApprovalException(requestId, approver);
+    }
 
     /** The audit trail of one request, oldest first. */
     List<ConsentAuditEntry> audit(String requestId);

@@ -69,7 +69,7 @@ public class JdbcConsentLedger implements ConsentLedger, AutoCloseable {
     private static final int MAX_IDENTITY_LENGTH = 320;
     private static final String REQUEST_COLUMNS = "id, consent_key, state, context_json, requested_by, requested_at,"
                                                   + " expires_at, decided_by, decision_comment, decided_at,"
-                                                  + " approval_expires_at";
+                                                  + " approval_expires_at, requested_by_id";
 
     private static final List<String> SCHEMA = List.of(
             "CREATE TABLE IF NOT EXISTS consent_request ("
@@ -84,6 +84,7 @@ public class JdbcConsentLedger implements ConsentLedger, AutoCloseable {
                     + " decision_comment VARCHAR,"
                     + " decided_at TIMESTAMP WITH TIME ZONE,"
                     + " approval_expires_at TIMESTAMP WITH TIME ZONE)",
+            "ALTER TABLE consent_request ADD COLUMN IF NOT EXISTS requested_by_id VARCHAR(320)",
             "CREATE INDEX IF NOT EXISTS consent_request_by_key ON consent_request (consent_key)",
             "CREATE INDEX IF NOT EXISTS consent_request_by_state ON consent_request (state)",
             "CREATE INDEX IF NOT EXISTS consent_request_by_key_decided ON consent_request (consent_key, decided_at)",
@@ -185,8 +186,15 @@ public class JdbcConsentLedger implements ConsentLedger, AutoCloseable {
 
     @Override
     public ConsentRequest fileRequest(Office365RunContext context, String requestedBy, Instant now) {
+        return fileRequest(context, requestedBy, null, now);
+    }
+
+    @Override
+    public ConsentRequest fileRequest(Office365RunContext context, String requestedBy, String requestedById,
+                                      Instant now) {
         Objects.requireNonNull(context, "context");
         String requester = requireIdentity(requestedBy, "requestedBy");
+        String requesterId = requestedById == null ? null : requireIdentity(requestedById, "requestedById");
         Instant at = truncate(now);
         String key = context.consentKey();
         String contextJson = toJson(context);
@@ -206,7 +214,7 @@ public class JdbcConsentLedger implements ConsentLedger, AutoCloseable {
                 String id = UUID.randomUUID().toString();
                 try (PreparedStatement insert = connection.prepareStatement(
                         "INSERT INTO consent_request (" + REQUEST_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, NULL, NULL,"
-                        + " NULL, NULL)")) {
+                        + " NULL, NULL, ?)")) {
                     insert.setString(1, id);
                     insert.setString(2, key);
                     insert.setString(3, ConsentState.REQUESTING_CONSENT.name());
@@ -214,6 +222,7 @@ public class JdbcConsentLedger implements ConsentLedger, AutoCloseable {
                     insert.setString(5, requester);
                     setInstant(insert, 6, at);
                     setInstant(insert, 7, at.plus(requestLifetime));
+                    insert.setString(8, requesterId);
                     insert.executeUpdate();
                 }
                 try (PreparedStatement point = connection.prepareStatement(
@@ -340,6 +349,26 @@ public class JdbcConsentLedger implements ConsentLedger, AutoCloseable {
     @Override
     public ConsentRequest deny(String requestId, String approver, String comment, Instant now) {
         return decide(requestId, approver, comment, now, ConsentState.DENIED);
+    }
+
+    @Override
+    public void refuseSelfApproval(String requestId, String approver, String comment, Instant now) {
+        Objects.requireNonNull(requestId, "requestId");
+        String refused = requireIdentity(approver, "approver");
+        Instant at = truncate(now);
+        try (Connection connection = open()) {
+            inTransaction(connection, () -> {
+                if (lockRequest(connection, requestId, at).isEmpty()) {
+                    throw new IllegalArgumentException("No consent request has the id '" + requestId + "'");
+                }
+                appendAudit(connection, requestId, "SELF_APPROVAL_REFUSED", refused, comment, at);
+                return null;
+            });
+        } catch (SQLException e) {
+            throw new ConsentLedgerException("could not record the refused self-approval of consent request "
+                                             + requestId, e);
+        }
+        throw new SelfApprovalException(requestId, refused);
     }
 
     @Override
@@ -568,7 +597,7 @@ public class JdbcConsentLedger implements ConsentLedger, AutoCloseable {
         }
         return new ConsentRequest(row.getString(1), row.getString(2), state, fromJson(row.getString(4), row.getString(1)),
                 row.getString(5), getInstant(row, 6), expiresAt, row.getString(8), row.getString(9),
-                getInstant(row, 10), approvalExpiresAt);
+                getInstant(row, 10), approvalExpiresAt, row.getString(12));
     }
 
     private void createSchema() {
@@ -644,7 +673,7 @@ public class JdbcConsentLedger implements ConsentLedger, AutoCloseable {
     }
 
     private boolean isRequester(ConsentRequest request, String identity) {
-        return sameIdentity(request.requestedBy(), identity)
+        return sameIdentity(request.requestedBy(), identity) || sameIdentity(request.requestedById(), identity)
                || request.context() != null && sameIdentity(request.context().requester(), identity);
     }
 
