@@ -14,6 +14,7 @@ import io.github.cameloffice365.governance.approval.ApproversConfiguration;
 import io.github.cameloffice365.governance.approval.ApproversRoutes;
 import io.github.cameloffice365.governance.approval.DemoApprover;
 import io.github.cameloffice365.governance.consent.ConsentWaitProcessor;
+import io.github.cameloffice365.governance.consent.GraphApplicationOwners;
 import io.github.cameloffice365.governance.consent.JdbcConsentLedger;
 import io.github.cameloffice365.governance.policy.PolicyCheckProcessor;
 import io.github.cameloffice365.graph.GraphClientSettings;
@@ -61,16 +62,23 @@ public class GovernanceConfiguration implements CamelConfiguration {
         context.addService(new LedgerService(ledger));
         context.getRegistry().bind("consentLedger", ledger);
 
+        // the requester must own the application; the application's own Graph token asks the directory
+        MsalAccessTokenSource tokens = tokens(settings, sslContext);
+        String graphBaseUrl = settings.required("office365.graph-base-url");
+        String graphScope = GraphClientSettings.builder().graphBaseUrl(graphBaseUrl).build().tokenScope();
+        GraphApplicationOwners owners = new GraphApplicationOwners(graphBaseUrl, () -> tokens.accessToken(graphScope),
+                sslContext);
+
         String approvalsUrl = settings.required("office365.approvers.url");
         checkServerPortIsFree(settings);
         ConsentWaitProcessor consentWait = new ConsentWaitProcessor(ledger,
                 settings.required("office365.consent.requested-by"));
+        consentWait.setApplicationOwners(owners);
         consentWait.setWaitTimeout(settings.duration("office365.consent.wait-timeout"));
         consentWait.setPollInterval(settings.duration("office365.consent.poll-interval"));
         consentWait.setApprovalUrl(approvalsUrl);
         context.getRegistry().bind("consentWait", consentWait);
 
-        MsalAccessTokenSource tokens = tokens(settings, sslContext);
         PolicyCheckProcessor policyCheck = new PolicyCheckProcessor();
         policyCheck.setOfficeRegion(settings.required("office365.policy.office-region"));
         policyCheck.setArmBaseUrl(settings.required("office365.policy.arm-base-url"));
@@ -86,9 +94,7 @@ public class GovernanceConfiguration implements CamelConfiguration {
         approvers.setTenantId(settings.required("office365.tenant-id"));
         approvers.setClientId(settings.required("office365.approvers.client-id"));
         approvers.setApproverGroupId(settings.required("office365.approvers.group-id"));
-        approvers.setGraphBaseUrl(settings.required("office365.graph-base-url"));
-        String graphScope = GraphClientSettings.builder().graphBaseUrl(settings.required("office365.graph-base-url"))
-                .build().tokenScope();
+        approvers.setGraphBaseUrl(graphBaseUrl);
         context.addRoutes(new ApproversRoutes(approvers, ledger, () -> tokens.accessToken(graphScope), sslContext,
                 Clock.systemUTC()));
         LOG.info("Approvers sign in at {} to approve or deny data access requests", approvalsUrl);

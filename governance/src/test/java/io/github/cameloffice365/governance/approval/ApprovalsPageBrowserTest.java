@@ -236,6 +236,7 @@ class ApprovalsPageBrowserTest {
         configuration.setSslContextParameters(tls);
 
         ConsentWaitProcessor consentWait = new ConsentWaitProcessor(bed.ledger(), BOB.upn());
+        consentWait.setApplicationOwners(bed.applicationOwners());
         consentWait.setPollInterval(Duration.ofMillis(200));
         consentWait.setWaitTimeout(Duration.ofMinutes(2));
         String folder = "file:" + output.toAbsolutePath();
@@ -309,6 +310,7 @@ class ApprovalsPageBrowserTest {
     private CompletableFuture<Exchange> holdARunFor(Office365RunContext context) throws Exception {
         String endpoint = "direct:run-start-" + context.consentKey().substring(0, 12);
         ConsentWaitProcessor consentWait = new ConsentWaitProcessor(bed.ledger(), BOB.upn());
+        consentWait.setApplicationOwners(bed.applicationOwners());
         consentWait.setPollInterval(Duration.ofMillis(200));
         consentWait.setWaitTimeout(Duration.ofMinutes(2));
         bed.camel().addRoutes(new RouteBuilder() {
