@@ -136,6 +136,19 @@ class PolicyCheckProcessorTest {
     }
 
     @Test
+    void shouldRefuseARunThatNamesNoDestinationBeforeConsentIsAsked() throws Exception {
+        startRoute(IDENTITY_SINK);
+        policyCheck.setAllowNonAzureSink(true);
+
+        Throwable failure = run(context(null)).getException();
+
+        assertThat(failure).isInstanceOf(PolicyCheckException.class)
+                .hasMessageContaining("rule destination: found no destination in the run context")
+                .hasMessageContaining("endpoint option destination");
+        assertNothingAskedOrRead();
+    }
+
+    @Test
     void shouldRefuseASharedKeySinkBeforeConsentIsAsked() throws Exception {
         AZURE.storageAccount(lake.withAllowSharedKeyAccess(null));
         startRoute(KEY_SINK);
