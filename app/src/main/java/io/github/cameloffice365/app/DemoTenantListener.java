@@ -129,8 +129,8 @@ final class DemoTenantListener extends MainListenerSupport {
     }
 
     /**
-     * Message_v1 and Event_v1 are only extracted within a date window; when none is given, the demo takes one that
-     * covers the demo tenant's data, on the table's first date filter column.
+     * Message_v1 and Event_v1 are only extracted within a date window; when no date filter column is given, the demo
+     * filters on the table's first date filter column, from the given start and end or else over all the demo data.
      */
     private static void demoWindow(PropertiesComponent properties) {
         String table = properties.resolveProperty("office365.table").orElse("");
@@ -139,11 +139,13 @@ final class DemoTenantListener extends MainListenerSupport {
         if (dataset == null || !dataset.requiresDateFilter() || !column.isBlank()) {
             return;
         }
+        String start = properties.resolveProperty("office365.start-time").filter(v -> !v.isBlank()).orElse(DEMO_WINDOW_START);
+        String end = properties.resolveProperty("office365.end-time").filter(v -> !v.isBlank()).orElse(DEMO_WINDOW_END);
         properties.addOverrideProperty("office365.date-filter-column", dataset.dateFilterColumns().get(0).name());
-        properties.addOverrideProperty("office365.start-time", DEMO_WINDOW_START);
-        properties.addOverrideProperty("office365.end-time", DEMO_WINDOW_END);
+        properties.addOverrideProperty("office365.start-time", start);
+        properties.addOverrideProperty("office365.end-time", end);
         LOG.info("Demo window for {}: {} from {} to {}", dataset.name(), dataset.dateFilterColumns().get(0).name(),
-                DEMO_WINDOW_START, DEMO_WINDOW_END);
+                start, end);
     }
 
     @Override

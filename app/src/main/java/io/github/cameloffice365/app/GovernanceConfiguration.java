@@ -1,5 +1,8 @@
 package io.github.cameloffice365.app;
 
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -11,6 +14,7 @@ import io.github.cameloffice365.governance.approval.ApproversConfiguration;
 import io.github.cameloffice365.governance.approval.ApproversRoutes;
 import io.github.cameloffice365.governance.approval.DemoApprover;
 import io.github.cameloffice365.governance.consent.ConsentWaitProcessor;
+import io.github.cameloffice365.governance.consent.GraphApplicationOwners;
 import io.github.cameloffice365.governance.consent.JdbcConsentLedger;
 import io.github.cameloffice365.governance.policy.PolicyCheckProcessor;
 import io.github.cameloffice365.graph.GraphClientSettings;
@@ -18,6 +22,7 @@ import io.github.cameloffice365.graph.MsalAccessTokenSource;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Configuration;
+import org.apache.camel.LoggingLevel;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.spi.PropertiesComponent;
 import org.apache.camel.support.jsse.SSLContextParameters;
@@ -28,7 +33,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The governance of every route: the beans {@code policyCheck} and {@code consentWait} that the routes put the
  * run-start exchange through, the consent ledger behind them, and the approvers' API and page on the application's
- * HTTP server. On the demo tenant, the demo approver approves through that same API.
+ * HTTP server. On the demo tenant, the demo approver approves through that same API. When the registry already holds
+ * beans named policyCheck and consentWait, those are used and nothing is added.
  */
 @Configuration
 public class GovernanceConfiguration implements CamelConfiguration {
@@ -40,6 +46,12 @@ public class GovernanceConfiguration implements CamelConfiguration {
 
     @Override
     public void configure(CamelContext context) throws Exception {
+        // beans of the same names bound by the embedding code (a test, another application) take precedence
+        if (context.getRegistry().lookupByName("policyCheck") != null
+            && context.getRegistry().lookupByName("consentWait") != null) {
+            LOG.info("Using the policyCheck and consentWait beans already in the registry; no approvers' page");
+            return;
+        }
         Settings settings = new Settings(context.getPropertiesComponent());
         SSLContext sslContext = sslContext(context, settings.optional("office365.ssl-context-parameters"));
 
@@ -50,15 +62,23 @@ public class GovernanceConfiguration implements CamelConfiguration {
         context.addService(new LedgerService(ledger));
         context.getRegistry().bind("consentLedger", ledger);
 
+        // the requester must own the application; the application's own Graph token asks the directory
+        MsalAccessTokenSource tokens = tokens(settings, sslContext);
+        String graphBaseUrl = settings.required("office365.graph-base-url");
+        String graphScope = GraphClientSettings.builder().graphBaseUrl(graphBaseUrl).build().tokenScope();
+        GraphApplicationOwners owners = new GraphApplicationOwners(graphBaseUrl, () -> tokens.accessToken(graphScope),
+                sslContext);
+
         String approvalsUrl = settings.required("office365.approvers.url");
+        checkServerPortIsFree(settings);
         ConsentWaitProcessor consentWait = new ConsentWaitProcessor(ledger,
                 settings.required("office365.consent.requested-by"));
+        consentWait.setApplicationOwners(owners);
         consentWait.setWaitTimeout(settings.duration("office365.consent.wait-timeout"));
         consentWait.setPollInterval(settings.duration("office365.consent.poll-interval"));
         consentWait.setApprovalUrl(approvalsUrl);
         context.getRegistry().bind("consentWait", consentWait);
 
-        MsalAccessTokenSource tokens = tokens(settings, sslContext);
         PolicyCheckProcessor policyCheck = new PolicyCheckProcessor();
         policyCheck.setOfficeRegion(settings.required("office365.policy.office-region"));
         policyCheck.setArmBaseUrl(settings.required("office365.policy.arm-base-url"));
@@ -74,9 +94,7 @@ public class GovernanceConfiguration implements CamelConfiguration {
         approvers.setTenantId(settings.required("office365.tenant-id"));
         approvers.setClientId(settings.required("office365.approvers.client-id"));
         approvers.setApproverGroupId(settings.required("office365.approvers.group-id"));
-        approvers.setGraphBaseUrl(settings.required("office365.graph-base-url"));
-        String graphScope = GraphClientSettings.builder().graphBaseUrl(settings.required("office365.graph-base-url"))
-                .build().tokenScope();
+        approvers.setGraphBaseUrl(graphBaseUrl);
         context.addRoutes(new ApproversRoutes(approvers, ledger, () -> tokens.accessToken(graphScope), sslContext,
                 Clock.systemUTC()));
         LOG.info("Approvers sign in at {} to approve or deny data access requests", approvalsUrl);
@@ -94,7 +112,32 @@ public class GovernanceConfiguration implements CamelConfiguration {
         DemoApprover approver = new DemoApprover(approvers, username,
                 settings.required("office365.demo.approver-password"), api, sslContext);
         RouteBuilder.addRoutes(context, routes -> routes.from("timer:office365-demo-approver?delay=500&period=500")
-                .routeId("office365-demo-approver").process(exchange -> approver.approvePending()));
+                .routeId("office365-demo-approver")
+                .doTry()
+                    .process(exchange -> approver.approvePending())
+                .doCatch(Exception.class)
+                    // one line, not a stack trace every half second: the approvers' API may be stopping or unreachable
+                    .log(LoggingLevel.WARN, "The demo approver could not approve: ${exception.message}")
+                .end());
+    }
+
+    /**
+     * The approvers' page is the only way to approve: when the application's HTTP server cannot listen, the run would
+     * wait for an approval that can never come, so the application stops at once instead.
+     */
+    private static void checkServerPortIsFree(Settings settings) {
+        if (!Boolean.parseBoolean(settings.optional("camel.server.enabled"))) {
+            return;
+        }
+        String host = settings.required("camel.server.host");
+        String port = settings.required("camel.server.port");
+        try (ServerSocket socket = new ServerSocket()) {
+            socket.bind(new InetSocketAddress(host, Integer.parseInt(port)));
+        } catch (IOException | RuntimeException e) {
+            throw new IllegalArgumentException("Property camel.server.port: the approvers' page cannot listen on " + host
+                                               + ":" + port + " (" + e.getMessage() + "); choose a free port with"
+                                               + " -Dcamel.server.port=<port>");
+        }
     }
 
     private static MsalAccessTokenSource tokens(Settings settings, SSLContext sslContext) {

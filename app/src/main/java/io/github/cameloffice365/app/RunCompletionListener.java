@@ -86,6 +86,12 @@ final class RunCompletionListener extends MainListenerSupport {
                     summary.path("status").asText().toLowerCase().replace('_', ' '), summary.path("rows").asLong(),
                     users.path("extracted").asInt(), users.path("inScope").asInt(), summary.path("parts").size(),
                     users.path("skipped").asInt(), users.path("failed").asInt(), summary.path("durationMillis").asLong());
+            JsonNode firstPart = summary.path("parts").path(0).path("fileName");
+            if (firstPart.isTextual()) {
+                String runFolder = firstPart.asText().substring(0, firstPart.asText().lastIndexOf('/') + 1);
+                out.println("camel-office365: parts and _summary.json are in " + runFolder + " under "
+                            + summary.path("context").path("destination").asText("the route's destination"));
+            }
             if (summary.hasNonNull("failure")) {
                 out.println("camel-office365: " + summary.path("failure").asText());
             }

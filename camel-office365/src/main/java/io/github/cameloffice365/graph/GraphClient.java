@@ -109,7 +109,7 @@ public class GraphClient {
             if (result.nextLink() != null && result.nextLink().equals(page.url())) {
                 throw invalidResponse(page, exchange, "Graph answered with a nextLink to the same page");
             }
-            page = result.nextLink() == null ? null : page.withUrl(result.nextLink());
+            page = result.nextLink() == null ? null : nextPage(page, exchange, result.nextLink());
         }
     }
 
@@ -305,6 +305,16 @@ public class GraphClient {
             throw invalidResponse(request, exchange, "the body is not a collection (no value array)");
         }
         return new PageResult(items, nextLink);
+    }
+
+    /** The request for the page a nextLink names; a nextLink that is no URL fails the request it came with. */
+    private static GraphRequest nextPage(GraphRequest page, Exchange exchange, String nextLink)
+            throws GraphRequestException {
+        try {
+            return page.withUrl(nextLink);
+        } catch (IllegalArgumentException e) {
+            throw invalidResponse(page, exchange, "the nextLink is not an absolute URL: " + e.getMessage());
+        }
     }
 
     private static GraphRequestException invalidResponse(GraphRequest request, Exchange exchange, String problem) {

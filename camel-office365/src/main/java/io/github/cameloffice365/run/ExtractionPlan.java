@@ -41,7 +41,7 @@ public final class ExtractionPlan {
     private static final Pattern GUID = Pattern.compile(
             "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
     private static final Pattern TENANT_DOMAIN = Pattern.compile("[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)+");
-    private static final Pattern RUN_ID = Pattern.compile("[A-Za-z0-9._-]{1,64}");
+    private static final Pattern RUN_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
 
     private final Office365Configuration configuration;
     private final Dataset dataset;
@@ -238,9 +238,11 @@ public final class ExtractionPlan {
         } catch (URISyntaxException e) {
             throw new OptionException(option, url, "Expected an https URL such as https://graph.microsoft.com.");
         }
-        if (!"https".equalsIgnoreCase(uri.getScheme()) || uri.getHost() == null || uri.getQuery() != null) {
-            throw new OptionException(option, url, "Expected an https URL with a host and no query, such as"
-                                                   + " https://graph.microsoft.com.");
+        if (!"https".equalsIgnoreCase(uri.getScheme()) || uri.getHost() == null || uri.getQuery() != null
+            || uri.getRawUserInfo() != null) {
+            throw new OptionException(option, uri.getRawUserInfo() == null ? url : url.replace(uri.getRawUserInfo(), "***"),
+                    "Expected an https URL with a host, no user information and no query, such as"
+                    + " https://graph.microsoft.com.");
         }
         String path = uri.getPath() == null ? "" : uri.getPath();
         if (!path.isEmpty() && !"/".equals(path)) {
@@ -282,7 +284,8 @@ public final class ExtractionPlan {
         }
         String runId = blankToNull(c.getRunId());
         if (runId != null && !RUN_ID.matcher(runId).matches()) {
-            throw new OptionException("runId", runId, "Expected 1 to 64 letters, digits, dots, dashes or underscores.");
+            throw new OptionException("runId", runId, "Expected 1 to 64 letters, digits, dots, dashes or underscores,"
+                                                      + " starting with a letter or digit.");
         }
     }
 
@@ -311,7 +314,10 @@ public final class ExtractionPlan {
         String canonical = String.join("\n", dataset.name(), String.join(",", columnNames()), scope.describe(),
                 query.hasDateFilter() ? query.dateFilterColumn().name() : "",
                 query.hasDateFilter() ? query.window().start() + "/" + query.window().end() : "",
-                Integer.toString(c.getShardCount()));
+                query.bodyContentType().name(), office365TenantId(),
+                // what decides the part layout: with the same values, a rerun writes the same part names
+                Integer.toString(c.getShardCount()), Integer.toString(c.getMaxConcurrentMailboxes()),
+                Long.toString(c.getPartSize()));
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(digest, 0, 6);

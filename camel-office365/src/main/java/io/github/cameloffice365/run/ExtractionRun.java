@@ -157,8 +157,6 @@ public final class ExtractionRun {
         private final PartBuffer buffer;
         private final long partSize;
         private int sequence;
-        private PartBuffer.Mark userStart;
-        private long rowsOfUserEmitted;
 
         BatchReader(int batch, List<DirectoryUser> users, RunSummary summary) {
             this.batch = batch;
@@ -181,51 +179,51 @@ public final class ExtractionRun {
         }
 
         private void readUser(DirectoryUser user) throws IOException {
-            userStart = buffer.mark();
-            rowsOfUserEmitted = 0;
-            long[] userRow = { 0 };
-            try {
-                for (GraphRequest request : plan.requests(user)) {
-                    if (!plan.dataset().readsSingleObject()) {
-                        graph.forEachItem(request, item -> addRow(user, item, userRow[0]++));
-                    } else {
-                        addRow(user, graph.getObject(request), userRow[0]++);
+            try (UserRows rows = new UserRows(partSize)) {
+                try {
+                    for (GraphRequest request : plan.requests(user)) {
+                        if (!plan.dataset().readsSingleObject()) {
+                            graph.forEachItem(request, item -> addRow(rows, user, item));
+                        } else {
+                            addRow(rows, user, graph.getObject(request));
+                        }
                     }
+                } catch (GraphRequestException e) {
+                    // the user's rows were held back: none of them reaches a part
+                    recordFailure(user, e);
+                    return;
                 }
+                rows.forEachRow(this::appendToPart);
                 summary.userExtracted(user.id());
-                LOG.debug("Read {} rows of user {}", userRow[0], user.userPrincipalName());
-            } catch (GraphRequestException e) {
-                // the part being filled keeps no row of a user who failed
-                buffer.rollBackTo(userStart);
-                var reason = MailboxSkipReason.of(e);
-                if (reason.isPresent() && plan.dataset().readsMailboxes() && rowsOfUserEmitted == 0) {
-                    summary.userSkipped(new RunSummary.SkippedUser(user.id(), user.userPrincipalName(),
-                            reason.get().description()));
-                    LOG.debug("Skipped user {}: {}", user.userPrincipalName(), reason.get().description());
-                } else {
-                    summary.userFailed(new RunSummary.FailedUser(user.id(), user.userPrincipalName(), e.getMessage(),
-                            rowsOfUserEmitted));
-                    LOG.warn("User {} failed and is left out of this run: {}. Rerun the extraction once the cause is"
-                             + " fixed; its part names stay the same.", user.userPrincipalName(), e.getMessage());
-                }
+                LOG.debug("Read {} rows of user {}", rows.rows(), user.userPrincipalName());
             }
         }
 
-        private void addRow(DirectoryUser user, ObjectNode item, long userRow) throws IOException {
-            PartBuffer.Mark rowStart = buffer.mark();
-            try {
-                rowWriter.write(item, new RowMetadata(user.id(), plan.office365TenantId(), userRow, userRow,
-                        userRow % MGDC_PAGE_ROWS), buffer);
-                buffer.endRow();
-            } catch (IOException | RuntimeException e) {
-                // never half a row
-                buffer.rollBackTo(rowStart);
-                throw e;
+        private void recordFailure(DirectoryUser user, GraphRequestException e) {
+            var reason = MailboxSkipReason.of(e);
+            if (reason.isPresent() && plan.dataset().readsMailboxes()) {
+                summary.userSkipped(new RunSummary.SkippedUser(user.id(), user.userPrincipalName(),
+                        reason.get().description()));
+                LOG.debug("Skipped user {}: {}", user.userPrincipalName(), reason.get().description());
+            } else {
+                summary.userFailed(new RunSummary.FailedUser(user.id(), user.userPrincipalName(), e.getMessage()));
+                LOG.warn("User {} failed and is left out of this run: {}. Rerun the extraction once the cause is"
+                         + " fixed; its part names stay the same.", user.userPrincipalName(), e.getMessage());
             }
+        }
+
+        private void addRow(UserRows rows, DirectoryUser user, ObjectNode item) throws IOException {
+            long userRow = rows.rows();
+            rowWriter.write(item, new RowMetadata(user.id(), plan.office365TenantId(), userRow, userRow,
+                    userRow % MGDC_PAGE_ROWS), rows.startRow());
+            rows.endRow();
+        }
+
+        private void appendToPart(byte[] row, int offset, int length) throws IOException {
+            buffer.write(row, offset, length);
+            buffer.endRow();
             if (buffer.length() >= partSize) {
-                rowsOfUserEmitted += buffer.rows() - userStart.rows();
                 emitPart();
-                userStart = buffer.mark();
             }
         }
 

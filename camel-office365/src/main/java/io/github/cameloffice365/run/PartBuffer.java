@@ -4,9 +4,8 @@ import java.io.OutputStream;
 import java.util.Arrays;
 
 /**
- * The bytes of one part being filled: whole rows, each followed by a line feed. Rows are written into it as a stream
- * and completed with {@link #endRow()}. A user's rows can be taken back as
- * long as they are still in the buffer, so that a user who fails half way leaves no row of theirs in an unwritten part.
+ * The bytes of whole rows, each followed by a line feed: a part being filled, or the rows of a user held in memory.
+ * Rows are written into it as a stream and completed with {@link #endRow()}.
  */
 final class PartBuffer extends OutputStream {
 
@@ -19,9 +18,10 @@ final class PartBuffer extends OutputStream {
      * An empty buffer.
      *
      * @param initialCapacity the bytes it holds before it first grows
-     * @param growthLimit     where doubling stops: the part size plus room for the row that crosses it. A part is
-     *                        emitted once it reaches its size, so doubling past that would leave a buffer of nearly
-     *                        twice the part size for good. A row too large for it still gets all the room it needs.
+     * @param growthLimit     where doubling stops: the most the buffer is meant to hold (for a part, its size plus
+     *                        room for the row that crosses it; for a user's rows held back, the part size). Doubling
+     *                        past it would leave a buffer of nearly twice that size for good. A row too large for it
+     *                        still gets all the room it needs.
      */
     PartBuffer(int initialCapacity, long growthLimit) {
         this.bytes = new byte[Math.max(initialCapacity, 1024)];
@@ -46,16 +46,6 @@ final class PartBuffer extends OutputStream {
     void endRow() {
         write('\n');
         rows++;
-    }
-
-    /** Where the buffer stands now; pass it to {@link #rollBackTo(Mark)} to take back what came after. */
-    Mark mark() {
-        return new Mark(length, rows);
-    }
-
-    void rollBackTo(Mark mark) {
-        length = mark.length();
-        rows = mark.rows();
     }
 
     int length() {
@@ -92,8 +82,5 @@ final class PartBuffer extends OutputStream {
             }
             bytes = Arrays.copyOf(bytes, (int) grown);
         }
-    }
-
-    record Mark(int length, long rows) {
     }
 }

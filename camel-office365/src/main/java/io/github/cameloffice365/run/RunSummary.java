@@ -32,11 +32,8 @@ public final class RunSummary {
     public record SkippedUser(String id, String userPrincipalName, String reason) {
     }
 
-    /**
-     * A user whose extraction failed. Rows of theirs that had already gone out in earlier parts are counted in
-     * rowsInEarlierParts; the part being filled when the failure came holds none of their rows.
-     */
-    public record FailedUser(String id, String userPrincipalName, String error, long rowsInEarlierParts) {
+    /** A user whose extraction failed; no row of theirs is in any part of the run. */
+    public record FailedUser(String id, String userPrincipalName, String error) {
     }
 
     private final String runId;

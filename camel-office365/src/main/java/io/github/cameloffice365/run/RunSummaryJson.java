@@ -53,7 +53,7 @@ public final class RunSummaryJson {
         ArrayNode failed = users.putArray("failedUsers");
         for (RunSummary.FailedUser user : summary.failedUsers()) {
             failed.addObject().put("id", user.id()).put("userPrincipalName", user.userPrincipalName())
-                    .put("error", user.error()).put("rowsInEarlierParts", user.rowsInEarlierParts());
+                    .put("error", user.error());
         }
         ArrayNode parts = root.putArray("parts");
         for (RunSummary.Part part : summary.parts()) {

@@ -102,6 +102,19 @@ class Office365EndpointValidationTest {
         assertThat(simulator.requests()).isEmpty();
     }
 
+    @ParameterizedTest(name = "runId={0}")
+    @org.junit.jupiter.params.provider.ValueSource(strings = { "..", "." })
+    void shouldRefuseARunIdThatNamesAFolderOutsideTheTablesFolder(String runId, GraphSimulator simulator)
+            throws Exception {
+        ExtractionHarness.Outcome outcome = new ExtractionHarness(simulator, work)
+                .run(ExtractionHarness.uri("BasicDataSet_v0.User_v1", Map.of("runId", runId)));
+
+        assertThat(outcome.startFailure).as("parts would be named BasicDataSet_v0.User_v1/" + runId
+                + "/part-...json").isNotNull();
+        assertThat(outcome.startFailureMessage()).contains("runId");
+        assertThat(simulator.requests()).isEmpty();
+    }
+
     @Test
     void shouldNormaliseAStartTimeWithAnOffsetToUtcInTheRunContext(GraphSimulator simulator) throws Exception {
         Map<String, String> options = window("ReceivedDateTime", "2026-03-01T00:00:00+01:00", "2026-03-02T00:00:00Z");

@@ -75,9 +75,12 @@ public final class MgdcSamples {
             throw new AssertionError("The conformance tests cannot run: " + missing + ", and " + REQUIRED_PROPERTY
                     + "=true requires them");
         }
-        Assumptions.abort("Skipped because " + missing + ". The conformance tests compare the output with Microsoft's "
+        String reason = "Skipped because " + missing + ". The conformance tests compare the output with Microsoft's "
                 + "sample rows; run the build from a checkout that has them beside it, or set " + REQUIRED_PROPERTY
-                + "=true to fail instead of skipping");
+                + "=true to fail instead of skipping";
+        // Surefire does not print why a whole class was skipped: say it on the console
+        System.err.println("SKIPPED " + reason);
+        Assumptions.abort(reason);
         throw new IllegalStateException("not reached");
     }
 

@@ -14,7 +14,9 @@ import io.github.cameloffice365.governance.consent.ConsentExpiredException;
 import io.github.cameloffice365.governance.consent.ConsentRequest;
 import io.github.cameloffice365.governance.consent.ConsentState;
 import io.github.cameloffice365.governance.consent.ConsentWaitProcessor;
+import io.github.cameloffice365.governance.consent.GraphApplicationOwners;
 import io.github.cameloffice365.governance.consent.JdbcConsentLedger;
+import io.github.cameloffice365.governance.consent.RequesterNotOwnerException;
 import io.github.cameloffice365.governance.policy.OfficeRegion;
 import io.github.cameloffice365.governance.policy.PolicyCheckException;
 import io.github.cameloffice365.governance.policy.PolicyCheckProcessor;
@@ -172,8 +174,33 @@ class GovernedRunTest {
     }
 
     /** The calls to Graph itself (/v1.0): user lists, groups, mail...; not tokens, not Resource Manager. */
+    @Test
+    void shouldEndTheRunBeforeFilingOrReadingAnythingWhenTheRequesterDoesNotOwnTheApplication() throws Exception {
+        TenantApplication application = simulator.tenant().applications().get(0);
+        requester = simulator.tenant().users().stream()
+                .filter(user -> !application.ownerIds().contains(user.id())).findFirst().orElseThrow()
+                .userPrincipalName();
+
+        startRun("subject,receivedDateTime");
+
+        Throwable failure = awaitRunFailure();
+        assertThat(failure).isInstanceOf(RequesterNotOwnerException.class)
+                .hasMessageContaining("requestedBy is '" + requester + "', who is not an owner of the application "
+                                      + application.clientId())
+                .hasMessageContaining("Nothing was requested or read");
+        assertThat(ledger.list(Optional.empty(), clock.instant())).as("consent requests filed").isEmpty();
+        assertThat(simulator.dataRequests()).isEmpty();
+        assertThat(graphCalls()).isEmpty();
+        assertThat(simulator.requests()).as("the one Graph call: the application's owners")
+                .filteredOn(r -> r.path().startsWith("/v1.0/")).singleElement()
+                .satisfies(r -> assertThat(r.path()).endsWith("/owners"));
+        assertThat(sink.getReceivedCounter()).isZero();
+    }
+
+    /** The Graph calls of the extraction; the consent-wait processor's look at the application's owners aside. */
     private List<RecordedRequest> graphCalls() {
-        return simulator.requests().stream().filter(r -> r.path().startsWith("/v1.0/")).toList();
+        return simulator.requests().stream().filter(r -> r.path().startsWith("/v1.0/"))
+                .filter(r -> !r.path().startsWith("/v1.0/applications(")).toList();
     }
 
     private void startRun(String columns) throws Exception {
@@ -184,6 +211,8 @@ class GovernedRunTest {
         // the route writes to a mock; the sink judged is the one a Blob route would have
         policyCheck.setSinkEndpointUri("azure-storage-blob://" + ACCOUNT + "/mgdc?credentialType=AZURE_IDENTITY");
         ConsentWaitProcessor consentWait = new ConsentWaitProcessor(ledger, requester);
+        consentWait.setApplicationOwners(new GraphApplicationOwners(simulator.baseUrl(), simulator::accessToken,
+                simulator.sslContext()));
         consentWait.setPollInterval(Duration.ofMillis(50));
         consentWait.setWaitTimeout(Duration.ofSeconds(60));
         consentWait.setClock(clock);

@@ -36,6 +36,8 @@ public final class AzuriteExtension implements BeforeAllCallback, ParameterResol
             if (Boolean.getBoolean("office365.azurite.required")) {
                 throw new IllegalStateException("Azurite is required (office365.azurite.required=true) but " + missing);
             }
+            // Surefire does not print why a whole class was skipped: say it on the console
+            System.err.println("SKIPPED " + context.getDisplayName() + ": " + missing);
             Assumptions.abort("Skipped: " + missing);
         }
         return context.getRoot().getStore(NAMESPACE).getOrComputeIfAbsent(Azurite.class, type -> {

@@ -70,10 +70,10 @@ public class AccessTokenValidator {
         JsonNode header = decodeJson(parts[0], "header");
         JsonNode claims = decodeJson(parts[1], "payload");
 
-        // the algorithm is fixed: a token may not choose how it is checked
+        // the algorithm is fixed: a token may not choose how it is checked; the header is unverified, so its value
+        // is never repeated (it would reach the WWW-Authenticate header)
         if (!"RS256".equals(header.path("alg").asText())) {
-            throw new InvalidAccessTokenException("The token is signed with '" + header.path("alg").asText()
-                    + "'; only RS256 is accepted.");
+            throw new InvalidAccessTokenException("The token is not signed with RS256; only RS256 is accepted.");
         }
         String keyId = header.path("kid").asText("");
         Optional<RSAPublicKey> key = keyId.isEmpty() ? Optional.empty() : provider.signingKey(keyId);

@@ -9,6 +9,8 @@ import java.util.regex.Pattern;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.cameloffice365.governance.consent.ApplicationOwner;
+import io.github.cameloffice365.governance.consent.ApplicationOwners;
 import io.github.cameloffice365.governance.consent.ConsentLedger;
 import io.github.cameloffice365.governance.consent.ConsentRequest;
 import io.github.cameloffice365.governance.consent.ConsentState;
@@ -33,14 +35,16 @@ public class ApprovalApi {
 
     private final AccessTokenValidator tokens;
     private final ApproverGroupMembership membership;
+    private final ApplicationOwners owners;
     private final ConsentLedger ledger;
     private final Clock clock;
     private final ObjectMapper mapper;
 
-    ApprovalApi(AccessTokenValidator tokens, ApproverGroupMembership membership, ConsentLedger ledger, Clock clock,
-            ObjectMapper mapper) {
+    ApprovalApi(AccessTokenValidator tokens, ApproverGroupMembership membership, ApplicationOwners owners,
+            ConsentLedger ledger, Clock clock, ObjectMapper mapper) {
         this.tokens = tokens;
         this.membership = membership;
+        this.owners = owners;
         this.ledger = ledger;
         this.clock = clock;
         this.mapper = mapper;
@@ -100,9 +104,21 @@ public class ApprovalApi {
                         + " {\"comment\": \"...\"}, with a comment of at most " + MAX_COMMENT_LENGTH + " characters.");
             }
 
-            // the ledger compares names as it stored them; a requester signing in under either name is the requester
-            String actor = isRequester(request, approver) ? request.requestedBy() : approver.preferredUsername();
+            // whoever owns the requesting application could have filed the request: no owner decides it
+            boolean owner;
             try {
+                owner = isRequester(request, approver) || ownsRequestingApplication(request, approver);
+            } catch (IOException | RuntimeException e) {
+                LOG.warn("Cannot read the owners of the application that requests {}: {}. Check that the application"
+                        + " has the Graph permission Application.Read.All.", request.id(), e.getMessage());
+                return ApiReply.error(503, "directory_unavailable", "The owners of the requesting application cannot"
+                        + " be read from the directory; try again shortly.");
+            }
+            String actor = approver.preferredUsername();
+            try {
+                if (owner) {
+                    ledger.refuseSelfApproval(request.id(), actor, comment, clock.instant());
+                }
                 ConsentRequest decided = approve
                         ? ledger.approve(request.id(), actor, comment, clock.instant())
                         : ledger.deny(request.id(), actor, comment, clock.instant());
@@ -110,8 +126,9 @@ public class ApprovalApi {
                         approve ? "approved" : "denied", actor);
                 return ApiReply.ok(ConsentRequestJson.withAudit(decided, ledger.audit(decided.id())));
             } catch (SelfApprovalException e) {
-                LOG.warn("Refused {} of consent request {} by its own requester {}; another member of the approver"
-                        + " group must decide it", approve ? "approval" : "denial", request.id(), actor);
+                LOG.warn("Refused {} of consent request {} by {}, an owner of the requesting application; another"
+                        + " member of the approver group must decide it", approve ? "approval" : "denial",
+                        request.id(), actor);
                 return ApiReply.error(409, "self_approval", SELF_APPROVAL_MESSAGE);
             } catch (IllegalStateException e) {
                 return notPending(request.id());
@@ -128,8 +145,28 @@ public class ApprovalApi {
 
     private static boolean isRequester(ConsentRequest request, ApproverIdentity approver) {
         String requestedBy = request.requestedBy();
+        String requestedById = request.requestedById();
         return requestedBy != null && (requestedBy.equalsIgnoreCase(approver.preferredUsername())
-                || requestedBy.equalsIgnoreCase(approver.objectId()));
+                || requestedBy.equalsIgnoreCase(approver.objectId()))
+                || requestedById != null && requestedById.equalsIgnoreCase(approver.objectId());
+    }
+
+    /** Whether the approver owns the application (service principal) that requests, as the directory says now. */
+    private boolean ownsRequestingApplication(ConsentRequest request, ApproverIdentity approver) throws IOException {
+        String requester = request.context() == null ? null : request.context().requester();
+        if (requester == null || requester.isBlank()) {
+            throw new IOException("request " + request.id() + " names no requesting application");
+        }
+        int at = requester.indexOf('@');
+        String appId = at < 0 ? requester : requester.substring(0, at);
+        for (ApplicationOwner owner : owners.ownersOf(appId)) {
+            if (owner.objectId().equalsIgnoreCase(approver.objectId())
+                    || owner.userPrincipalName() != null
+                    && owner.userPrincipalName().equalsIgnoreCase(approver.preferredUsername())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -179,7 +216,7 @@ public class ApprovalApi {
         } catch (InvalidAccessTokenException e) {
             LOG.debug("Refused a request to the approvers' API: {}", e.getMessage());
             return ApiReply.error(401, "invalid_token", e.getMessage(), Map.of("WWW-Authenticate",
-                    "Bearer error=\"invalid_token\", error_description=\"" + e.getMessage().replace('"', '\'') + "\""));
+                    "Bearer error=\"invalid_token\", error_description=\"" + headerSafe(e.getMessage()) + "\""));
         } catch (IOException | RuntimeException e) {
             LOG.warn("Cannot check an approver's token: {}. Check the option authority and that the authority is"
                     + " reachable.", e.getMessage());
@@ -213,6 +250,24 @@ public class ApprovalApi {
                     e.toString(), e);
             return ApiReply.error(500, "internal_error", "The request could not be completed; see the server log.");
         }
+    }
+
+    /**
+     * The text as an RFC 6750 {@code error_description}: printable ASCII without quote or backslash. Anything else
+     * (a line break above all, which would end the header) becomes a question mark; a double quote becomes a single
+     * one.
+     */
+    static String headerSafe(String text) {
+        StringBuilder safe = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '"') {
+                safe.append('\'');
+            } else {
+                safe.append(c >= 0x20 && c <= 0x7E && c != '\\' ? c : '?');
+            }
+        }
+        return safe.toString();
     }
 
     @FunctionalInterface

@@ -2,6 +2,7 @@ package io.github.cameloffice365.governance.approval;
 
 import java.io.IOException;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -104,12 +105,50 @@ public class ApproverGroupMembership {
                             member.path("userType").asText("Member").toLowerCase(Locale.ROOT));
                 }
             }
-            // the next link is followed byte for byte, as Graph asks
+            // the next link is followed byte for byte, as Graph asks, but only on Graph: the token goes nowhere else
             JsonNode nextLink = page.get("@odata.nextLink");
-            next = nextLink == null || nextLink.isNull() ? null : URI.create(nextLink.asText());
+            next = nextLink == null || nextLink.isNull() ? null : onGraph(nextLink.asText());
         }
         LOG.debug("Read {} users of the approver group {}", read.size(), groupId);
         return read;
+    }
+
+    /**
+     * The next link as a URI, refused unless its scheme, host and port are the Graph base URL's: the application's
+     * token is only ever sent to Graph.
+     */
+    private URI onGraph(String nextLink) throws IOException {
+        URI uri;
+        try {
+            uri = new URI(nextLink);
+        } catch (URISyntaxException e) {
+            throw new IOException("Graph's listing of the approver group " + groupId + " names a next page that is not"
+                    + " a URL; the listing is abandoned", e);
+        }
+        if (!sameOrigin(uri, URI.create(graphBase))) {
+            throw new IOException("Graph's listing of the approver group " + groupId + " names a next page at "
+                    + origin(uri) + ", which is not the Graph base URL " + graphBase + "; the application's token is"
+                    + " only sent to the Graph base URL, so the listing is abandoned");
+        }
+        return uri;
+    }
+
+    static boolean sameOrigin(URI a, URI b) {
+        return a.getScheme() != null && a.getScheme().equalsIgnoreCase(b.getScheme())
+                && a.getHost() != null && a.getHost().equalsIgnoreCase(b.getHost())
+                && port(a) == port(b);
+    }
+
+    private static int port(URI uri) {
+        if (uri.getPort() != -1) {
+            return uri.getPort();
+        }
+        return "http".equalsIgnoreCase(uri.getScheme()) ? 80 : 443;
+    }
+
+    /** Scheme, host and port only: a link's path and query are not worth repeating in a message. */
+    private static String origin(URI uri) {
+        return uri.getScheme() + "://" + uri.getHost() + (uri.getPort() == -1 ? "" : ":" + uri.getPort());
     }
 
     private static boolean isUser(JsonNode member) {

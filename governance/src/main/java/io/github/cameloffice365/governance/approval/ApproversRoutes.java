@@ -20,6 +20,7 @@ import javax.net.ssl.SSLContext;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.cameloffice365.governance.consent.ConsentLedger;
+import io.github.cameloffice365.governance.consent.GraphApplicationOwners;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.builder.RouteBuilder;
@@ -65,7 +66,8 @@ public class ApproversRoutes extends RouteBuilder {
      *
      * @param configuration the approvers' settings; validated here
      * @param ledger        the consent ledger
-     * @param graphToken    an app-only access token for Microsoft Graph, allowed to read group members
+     * @param graphToken    an app-only access token for Microsoft Graph, allowed to read group members and applications
+     *                      (GroupMember.Read.All, Application.Read.All)
      */
     public ApproversRoutes(ApproversConfiguration configuration, ConsentLedger ledger, Supplier<String> graphToken) {
         this(configuration, ledger, graphToken, defaultSslContext(), Clock.systemUTC());
@@ -87,7 +89,8 @@ public class ApproversRoutes extends RouteBuilder {
         this.provider = new OpenIdProvider(configuration.metadataUri(), configuration.getTenantId(), http, clock);
         AccessTokenValidator tokens = new AccessTokenValidator(provider, configuration, clock, mapper);
         ApproverGroupMembership membership = new ApproverGroupMembership(configuration, graphToken, http, clock);
-        this.api = new ApprovalApi(tokens, membership, ledger, clock, mapper);
+        GraphApplicationOwners owners = new GraphApplicationOwners(configuration.graphBase(), graphToken, sslContext);
+        this.api = new ApprovalApi(tokens, membership, owners, ledger, clock, mapper);
     }
 
     @Override

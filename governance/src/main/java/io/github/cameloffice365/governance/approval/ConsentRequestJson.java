@@ -49,6 +49,7 @@ final class ConsentRequestJson {
         node.put("ledgerState", request.state().name());
         node.put("consentKey", request.consentKey());
         node.put("requestedBy", request.requestedBy());
+        node.put("requestedById", request.requestedById());
         node.put("requestedAt", text(request.requestedAt()));
         node.put("expiresAt", text(request.expiresAt()));
         node.put("decidedBy", request.decidedBy());

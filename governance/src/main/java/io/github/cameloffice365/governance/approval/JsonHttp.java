@@ -29,7 +29,9 @@ final class JsonHttp {
     /**
      * GETs a JSON document.
      *
-     * @param bearerToken a token for the Authorization header, or null; never part of an error message
+     * @param bearerToken a token for the Authorization header, or null; never part of an error message. The caller
+     *                    sends a token only to the origin it belongs to: a URL read from an answer (a nextLink) is
+     *                    checked against that origin first
      * @throws HttpStatusException when the answer is not 200
      */
     JsonNode get(URI uri, String bearerToken) throws IOException {

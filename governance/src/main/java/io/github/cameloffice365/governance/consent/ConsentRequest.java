@@ -18,6 +18,8 @@ import io.github.cameloffice365.component.Office365RunContext;
  * @param comment      the approver's comment, or null
  * @param decidedAt    when it was approved or denied, or null
  * @param approvalExpiresAt when an approval lapses, or null
+ * @param requestedById the requester's object id in the tenant, as the directory told it when the request was filed,
+ *                      or null for a request filed without it
  */
 public record ConsentRequest(
         String id,
@@ -30,5 +32,14 @@ public record ConsentRequest(
         String decidedBy,
         String comment,
         Instant decidedAt,
-        Instant approvalExpiresAt) {
+        Instant approvalExpiresAt,
+        String requestedById) {
+
+    /** A request whose requester's object id is not known. */
+    public ConsentRequest(String id, String consentKey, ConsentState state, Office365RunContext context,
+                          String requestedBy, Instant requestedAt, Instant expiresAt, String decidedBy, String comment,
+                          Instant decidedAt, Instant approvalExpiresAt) {
+        this(id, consentKey, state, context, requestedBy, requestedAt, expiresAt, decidedBy, comment, decidedAt,
+                approvalExpiresAt, null);
+    }
 }

@@ -1,10 +1,13 @@
 package io.github.cameloffice365.governance.consent;
 
+import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
+import java.util.stream.Collectors;
 
 import io.github.cameloffice365.component.Office365Constants;
 import io.github.cameloffice365.component.Office365RunContext;
@@ -20,13 +23,20 @@ import org.slf4j.LoggerFactory;
  * Holds a run until an approver of the tenant has consented to its context, as MGDC does. It acts on the
  * {@code RunStart} exchange of an {@code office365} consumer and lets every other exchange pass untouched.
  * <p>
+ * First it makes sure the requester ({@link #getRequestedBy() requestedBy}) is an owner of the application that runs
+ * the extraction (the service principal of the run's context), asking the directory
+ * ({@link #getApplicationOwners() applicationOwners}); when not, the run fails with a
+ * {@link RequesterNotOwnerException} before any request is filed or anything is read. The request records the
+ * requester's object id.
+ * <p>
  * A context with an approved, unexpired request of the same requester passes at once. Otherwise the processor files a
  * request (or takes up the pending one) and polls the ledger, blocking the consumer's thread, so nothing is read while
  * it waits:
  * <ul>
  * <li>approved: the run goes on;</li>
  * <li>denied: the run fails at once with a {@link ConsentDeniedException} naming who denied and their comment; a
- * denial stands for the context, and the runs after it fail too;</li>
+ * denial stands for the context: every later run of it fails too, whoever requests it, until a request of the context
+ * is approved after the denial (the context's last decision is what counts);</li>
  * <li>lapsed: the run fails with a {@link ConsentExpiredException} ("request expired"); the next run files a new
  * request;</li>
  * <li>still pending after {@link #getWaitTimeout() waitTimeout}: the run fails with a
@@ -49,6 +59,7 @@ public class ConsentWaitProcessor extends ServiceSupport implements Processor {
 
     private ConsentLedger ledger;
     private String requestedBy;
+    private ApplicationOwners applicationOwners;
     private Duration waitTimeout = DEFAULT_WAIT_TIMEOUT;
     private Duration pollInterval = DEFAULT_POLL_INTERVAL;
     private String approvalUrl;
@@ -74,8 +85,9 @@ public class ConsentWaitProcessor extends ServiceSupport implements Processor {
 
     /**
      * The person who requests the data, by user principal name (e.g. megan@contoso.com): in MGDC, the owner of the
-     * service principal, a member of the tenant. Approvers see this name, and it can never approve its own request.
-     * A different requester needs a new approval. Required.
+     * service principal, a member of the tenant. Every run checks that this user owns the application (see
+     * {@link #getApplicationOwners()}). Approvers see this name, and no owner of the application can approve. A
+     * different requester needs a new approval. Required.
      */
     public String getRequestedBy() {
         return requestedBy;
@@ -83,6 +95,19 @@ public class ConsentWaitProcessor extends ServiceSupport implements Processor {
 
     public void setRequestedBy(String requestedBy) {
         this.requestedBy = requestedBy;
+    }
+
+    /**
+     * Who owns the applications of the tenant: the requester must be an owner of the application that runs the
+     * extraction. Usually a {@link GraphApplicationOwners} with the application's own Graph token (it needs
+     * Application.Read.All). Required.
+     */
+    public ApplicationOwners getApplicationOwners() {
+        return applicationOwners;
+    }
+
+    public void setApplicationOwners(ApplicationOwners applicationOwners) {
+        this.applicationOwners = applicationOwners;
     }
 
     /**
@@ -153,6 +178,12 @@ public class ConsentWaitProcessor extends ServiceSupport implements Processor {
                                                + " user principal name of the service principal's owner, e.g."
                                                + " megan@contoso.com");
         }
+        if (applicationOwners == null) {
+            throw new IllegalArgumentException("consentWait option applicationOwners is required: an"
+                                               + " ApplicationOwners, e.g. a GraphApplicationOwners on the Graph base"
+                                               + " URL with the application's token, to check that requestedBy owns"
+                                               + " the application");
+        }
         requirePositive(waitTimeout, "waitTimeout");
         requirePositive(pollInterval, "pollInterval");
         if (clock == null) {
@@ -176,30 +207,85 @@ public class ConsentWaitProcessor extends ServiceSupport implements Processor {
                                                + " consumer, before anything that changes the body");
         }
 
-        ConsentRequest approved = awaitConsent(context, () -> isShuttingDown(exchange));
+        ApplicationOwner requester = verifiedRequester(context);
+        ConsentRequest approved = awaitConsent(context, requester.objectId(), () -> isShuttingDown(exchange));
 
         exchange.getMessage().setHeader(CONSENT_REQUEST_ID, approved.id());
     }
 
     /**
-     * Returns the approved request of the context, filing a request and waiting for a decision when there is none.
+     * The requester as an owner of the application that runs the extraction, with the object id the directory gives.
+     *
+     * @throws RequesterNotOwnerException when the requester is not an owner, or the owners cannot be read
+     */
+    private ApplicationOwner verifiedRequester(Office365RunContext context) {
+        String appId = applicationIdOf(context);
+        List<ApplicationOwner> owners;
+        try {
+            owners = applicationOwners.ownersOf(appId);
+        } catch (IOException | RuntimeException e) {
+            throw new RequesterNotOwnerException("Cannot tell whether consentWait option requestedBy '" + requestedBy
+                                                 + "' owns the application " + appId + " that runs " + describe(context)
+                                                 + ": " + e.getMessage() + ". Nothing was requested or read; the"
+                                                 + " application needs the Graph permission Application.Read.All",
+                    e);
+        }
+        for (ApplicationOwner owner : owners) {
+            if (JdbcConsentLedger.sameIdentity(owner.userPrincipalName(), requestedBy)
+                || JdbcConsentLedger.sameIdentity(owner.objectId(), requestedBy)) {
+                LOG.debug("Requester {} owns the application {} (object id {})", requestedBy, appId, owner.objectId());
+                return owner;
+            }
+        }
+        String named = owners.stream().map(owner -> owner.userPrincipalName() == null ? owner.objectId()
+                : owner.userPrincipalName()).collect(Collectors.joining(", "));
+        throw new RequesterNotOwnerException("consentWait option requestedBy is '" + requestedBy + "', who is not an"
+                                             + " owner of the application " + appId + " that runs " + describe(context)
+                                             + " (its owners: " + (named.isEmpty() ? "none" : named) + "). In MGDC the"
+                                             + " requester is an owner of the service principal: name one of its"
+                                             + " owners, or have an administrator add the requester as an owner."
+                                             + " Nothing was requested or read");
+    }
+
+    /** The application (client) id of the run's service principal: the context's requester is appId@tenantId. */
+    private static String applicationIdOf(Office365RunContext context) {
+        String requester = context.requester();
+        int at = requester == null ? -1 : requester.indexOf('@');
+        return at < 0 ? requester : requester.substring(0, at);
+    }
+
+    /**
+     * The consent decision alone, for a requester already known to own the application (tests of the decision use
+     * it); {@link #process} checks the requester first. Returns the approved request of the context, filing a request
+     * and waiting for a decision when there is none.
      *
      * @throws ConsentException when consent is denied, lapsed, or still pending when the wait ends
      */
-    public ConsentRequest awaitConsent(Office365RunContext context) {
-        return awaitConsent(context, () -> false);
+    ConsentRequest awaitConsent(Office365RunContext context) {
+        return awaitConsent(context, null, () -> false);
     }
 
-    private ConsentRequest awaitConsent(Office365RunContext context, BooleanSupplier shuttingDown) {
+    private ConsentRequest awaitConsent(Office365RunContext context, String requesterId,
+                                        BooleanSupplier shuttingDown) {
+        // the context's last decision comes first: a denial holds for every run of the context, whoever files
+        Optional<ConsentRequest> decided = ledger.latestDecidedFor(context.consentKey(), clock.instant());
+        if (decided.isPresent() && decided.get().state() == ConsentState.DENIED) {
+            throw denied(decided.get(), context);
+        }
+        if (decided.isPresent() && decided.get().state() == ConsentState.APPROVED
+            && JdbcConsentLedger.sameIdentity(decided.get().requestedBy(), requestedBy)) {
+            logGranted(decided.get(), context);
+            return decided.get();
+        }
+
+        // an own denial older than the last decision (an approval) no longer holds: a new request is filed
         Optional<ConsentRequest> latest = ledger.latestFor(context.consentKey(), clock.instant())
-                .filter(request -> JdbcConsentLedger.sameIdentity(request.requestedBy(), requestedBy));
+                .filter(request -> JdbcConsentLedger.sameIdentity(request.requestedBy(), requestedBy))
+                .filter(request -> request.state() != ConsentState.DENIED);
 
         if (latest.isPresent() && latest.get().state() == ConsentState.APPROVED) {
             logGranted(latest.get(), context);
             return latest.get();
-        }
-        if (latest.isPresent() && latest.get().state() == ConsentState.DENIED) {
-            throw denied(latest.get(), context);
         }
 
         ConsentRequest pending;
@@ -210,7 +296,7 @@ public class ConsentWaitProcessor extends ServiceSupport implements Processor {
                      context.scopeDescription(), context.destination(), pending.id(), pending.requestedBy(),
                      pending.requestedAt(), pending.expiresAt(), waitTimeout, where(pending));
         } else {
-            pending = ledger.fileRequest(context, requestedBy, clock.instant());
+            pending = ledger.fileRequest(context, requestedBy, requesterId, clock.instant());
             LOG.info("Consent requested for {} {} -> {}: request {} (RequestingConsent) filed by {}, lapses at {};"
                      + " waiting up to {} for an approver, who decides {}", context.table(),
                      context.scopeDescription(), context.destination(), pending.id(), pending.requestedBy(),
@@ -281,8 +367,9 @@ public class ConsentWaitProcessor extends ServiceSupport implements Processor {
                 ? "no comment" : "comment: \"" + request.comment() + "\"";
         return new ConsentDeniedException("Consent denied by " + request.decidedBy() + " at " + request.decidedAt()
                                           + " (" + comment + ") for request " + request.id() + ", "
-                                          + describe(context) + ". Runs of this context fail until its table, columns,"
-                                          + " scope, destination or requester change and a new request is approved",
+                                          + describe(context) + ". Every run of this context fails, whoever requests it,"
+                                          + " until its table, columns, scope, destination or requesting application"
+                                          + " change",
                 request);
     }
 

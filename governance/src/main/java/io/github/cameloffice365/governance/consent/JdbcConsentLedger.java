@@ -69,7 +69,7 @@ public class JdbcConsentLedger implements ConsentLedger, AutoCloseable {
     private static final int MAX_IDENTITY_LENGTH = 320;
     private static final String REQUEST_COLUMNS = "id, consent_key, state, context_json, requested_by, requested_at,"
                                                   + " expires_at, decided_by, decision_comment, decided_at,"
-                                                  + " approval_expires_at";
+                                                  + " approval_expires_at, requested_by_id";
 
     private static final List<String> SCHEMA = List.of(
             "CREATE TABLE IF NOT EXISTS consent_request ("
@@ -84,8 +84,10 @@ public class JdbcConsentLedger implements ConsentLedger, AutoCloseable {
                     + " decision_comment VARCHAR,"
                     + " decided_at TIMESTAMP WITH TIME ZONE,"
                     + " approval_expires_at TIMESTAMP WITH TIME ZONE)",
+            "ALTER TABLE consent_request ADD COLUMN IF NOT EXISTS requested_by_id VARCHAR(320)",
             "CREATE INDEX IF NOT EXISTS consent_request_by_key ON consent_request (consent_key)",
             "CREATE INDEX IF NOT EXISTS consent_request_by_state ON consent_request (state)",
+            "CREATE INDEX IF NOT EXISTS consent_request_by_key_decided ON consent_request (consent_key, decided_at)",
             "CREATE TABLE IF NOT EXISTS consent_context ("
                     + " consent_key VARCHAR(64) PRIMARY KEY,"
                     + " current_request_id VARCHAR(36))",
@@ -184,8 +186,15 @@ public class JdbcConsentLedger implements ConsentLedger, AutoCloseable {
 
     @Override
     public ConsentRequest fileRequest(Office365RunContext context, String requestedBy, Instant now) {
+        return fileRequest(context, requestedBy, null, now);
+    }
+
+    @Override
+    public ConsentRequest fileRequest(Office365RunContext context, String requestedBy, String requestedById,
+                                      Instant now) {
         Objects.requireNonNull(context, "context");
         String requester = requireIdentity(requestedBy, "requestedBy");
+        String requesterId = requestedById == null ? null : requireIdentity(requestedById, "requestedById");
         Instant at = truncate(now);
         String key = context.consentKey();
         String contextJson = toJson(context);
@@ -205,7 +214,7 @@ public class JdbcConsentLedger implements ConsentLedger, AutoCloseable {
                 String id = UUID.randomUUID().toString();
                 try (PreparedStatement insert = connection.prepareStatement(
                         "INSERT INTO consent_request (" + REQUEST_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, NULL, NULL,"
-                        + " NULL, NULL)")) {
+                        + " NULL, NULL, ?)")) {
                     insert.setString(1, id);
                     insert.setString(2, key);
                     insert.setString(3, ConsentState.REQUESTING_CONSENT.name());
@@ -213,6 +222,7 @@ public class JdbcConsentLedger implements ConsentLedger, AutoCloseable {
                     insert.setString(5, requester);
                     setInstant(insert, 6, at);
                     setInstant(insert, 7, at.plus(requestLifetime));
+                    insert.setString(8, requesterId);
                     insert.executeUpdate();
                 }
                 try (PreparedStatement point = connection.prepareStatement(
@@ -275,6 +285,36 @@ public class JdbcConsentLedger implements ConsentLedger, AutoCloseable {
     }
 
     @Override
+    public Optional<ConsentRequest> latestDecidedFor(String consentKey, Instant now) {
+        if (consentKey == null) {
+            return Optional.empty();
+        }
+        Instant at = truncate(now);
+        try (Connection connection = open()) {
+            return inTransaction(connection, () -> {
+                String decidedId = null;
+                try (PreparedStatement query = connection.prepareStatement(
+                        "SELECT id FROM consent_request WHERE consent_key = ? AND decided_at IS NOT NULL"
+                        + " ORDER BY decided_at DESC, requested_at DESC, id FETCH FIRST 1 ROWS ONLY")) {
+                    query.setString(1, consentKey);
+                    try (ResultSet row = query.executeQuery()) {
+                        if (row.next()) {
+                            decidedId = row.getString(1);
+                        }
+                    }
+                }
+                if (decidedId == null) {
+                    return Optional.<ConsentRequest> empty();
+                }
+                recordLapse(connection, decidedId, at);
+                return select(connection, decidedId, at);
+            });
+        } catch (SQLException e) {
+            throw new ConsentLedgerException("could not read the decisions of key " + consentKey, e);
+        }
+    }
+
+    @Override
     public List<ConsentRequest> list(Optional<ConsentState> state, Instant now) {
         Instant at = truncate(now);
         try (Connection connection = open()) {
@@ -309,6 +349,26 @@ public class JdbcConsentLedger implements ConsentLedger, AutoCloseable {
     @Override
     public ConsentRequest deny(String requestId, String approver, String comment, Instant now) {
         return decide(requestId, approver, comment, now, ConsentState.DENIED);
+    }
+
+    @Override
+    public void refuseSelfApproval(String requestId, String approver, String comment, Instant now) {
+        Objects.requireNonNull(requestId, "requestId");
+        String refused = requireIdentity(approver, "approver");
+        Instant at = truncate(now);
+        try (Connection connection = open()) {
+            inTransaction(connection, () -> {
+                if (lockRequest(connection, requestId, at).isEmpty()) {
+                    throw new IllegalArgumentException("No consent request has the id '" + requestId + "'");
+                }
+                appendAudit(connection, requestId, "SELF_APPROVAL_REFUSED", refused, comment, at);
+                return null;
+            });
+        } catch (SQLException e) {
+            throw new ConsentLedgerException("could not record the refused self-approval of consent request "
+                                             + requestId, e);
+        }
+        throw new SelfApprovalException(requestId, refused);
     }
 
     @Override
@@ -537,7 +597,7 @@ public class JdbcConsentLedger implements ConsentLedger, AutoCloseable {
         }
         return new ConsentRequest(row.getString(1), row.getString(2), state, fromJson(row.getString(4), row.getString(1)),
                 row.getString(5), getInstant(row, 6), expiresAt, row.getString(8), row.getString(9),
-                getInstant(row, 10), approvalExpiresAt);
+                getInstant(row, 10), approvalExpiresAt, row.getString(12));
     }
 
     private void createSchema() {
@@ -613,7 +673,7 @@ public class JdbcConsentLedger implements ConsentLedger, AutoCloseable {
     }
 
     private boolean isRequester(ConsentRequest request, String identity) {
-        return sameIdentity(request.requestedBy(), identity)
+        return sameIdentity(request.requestedBy(), identity) || sameIdentity(request.requestedById(), identity)
                || request.context() != null && sameIdentity(request.context().requester(), identity);
     }
 

@@ -281,6 +281,14 @@ public class PolicyCheckProcessor extends ServiceSupport implements Processor, C
         String subject = context.table() + " -> " + context.destination();
         List<PolicyViolation> violations = new ArrayList<>();
 
+        // consent and policy are about a destination: a run that names none cannot be checked or consented to
+        if (context.destination() == null || context.destination().isBlank()) {
+            throw new PolicyCheckException(subject, List.of(new PolicyViolation("destination",
+                    "no destination in the run context", "the URL the route writes the parts to",
+                    "Set the office365 endpoint option destination, e.g."
+                    + " https://account.blob.core.windows.net/container/folder or file:/data/office365")));
+        }
+
         // the sink's credential is known locally: checked first, without a network call
         List<SinkCredential> sinks = sinkCredentials(camel, exchange.getFromRouteId());
         StorageDestination destination = StorageDestination.parse(context.destination());

@@ -71,8 +71,13 @@ class ApprovalsPageBrowserTest {
             fail("office365.browser.required is true but " + CHROMIUM + " or " + CHROMEDRIVER + " is missing; run"
                     + " .ci/chromium.sh to install Debian's chromium and chromium-driver");
         }
-        assumeTrue(present, "Skipping the browser tests: " + CHROMIUM + " or " + CHROMEDRIVER + " is missing (install"
-                + " Debian's chromium and chromium-driver, e.g. with .ci/chromium.sh)");
+        String missing = "Skipping the browser tests: " + CHROMIUM + " or " + CHROMEDRIVER + " is missing (install"
+                + " Debian's chromium and chromium-driver, e.g. with .ci/chromium.sh)";
+        if (!present) {
+            // Surefire does not print why a whole class was skipped: say it on the console
+            System.err.println("SKIPPED " + missing);
+        }
+        assumeTrue(present, missing);
         bed = new ApproversTestBed();
     }
 
@@ -231,6 +236,7 @@ class ApprovalsPageBrowserTest {
         configuration.setSslContextParameters(tls);
 
         ConsentWaitProcessor consentWait = new ConsentWaitProcessor(bed.ledger(), BOB.upn());
+        consentWait.setApplicationOwners(bed.applicationOwners());
         consentWait.setPollInterval(Duration.ofMillis(200));
         consentWait.setWaitTimeout(Duration.ofMinutes(2));
         String folder = "file:" + output.toAbsolutePath();
@@ -304,6 +310,7 @@ class ApprovalsPageBrowserTest {
     private CompletableFuture<Exchange> holdARunFor(Office365RunContext context) throws Exception {
         String endpoint = "direct:run-start-" + context.consentKey().substring(0, 12);
         ConsentWaitProcessor consentWait = new ConsentWaitProcessor(bed.ledger(), BOB.upn());
+        consentWait.setApplicationOwners(bed.applicationOwners());
         consentWait.setPollInterval(Duration.ofMillis(200));
         consentWait.setWaitTimeout(Duration.ofMinutes(2));
         bed.camel().addRoutes(new RouteBuilder() {

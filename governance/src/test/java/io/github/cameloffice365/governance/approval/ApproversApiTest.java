@@ -28,6 +28,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import static io.github.cameloffice365.governance.approval.ApproversTestBed.ALICE;
 import static io.github.cameloffice365.governance.approval.ApproversTestBed.BOB;
 import static io.github.cameloffice365.governance.approval.ApproversTestBed.CAROL;
+import static io.github.cameloffice365.governance.approval.ApproversTestBed.DAVE;
 import static io.github.cameloffice365.governance.approval.ApproversTestBed.GAIL;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -163,6 +164,47 @@ class ApproversApiTest {
                 .isEqualTo(ConsentState.REQUESTING_CONSENT);
         assertThat(bed.ledger().audit(filed.id())).extracting(ConsentAuditEntry::action)
                 .contains("SELF_APPROVAL_REFUSED");
+    }
+
+    @Test
+    void shouldRefuseAnApproverWhoOwnsTheRequestingApplicationThoughSomeoneElseFiledTheRequest() throws Exception {
+        ConsentRequest filed = fileRequestByBob("Id", "ConversationId");
+
+        HttpResponse<String> approval = bed.call("POST", "/api/consent/requests/" + filed.id() + "/approve",
+                bed.accessTokenOf(DAVE), "{\"comment\": \"for Bob\"}");
+        HttpResponse<String> denial = bed.call("POST", "/api/consent/requests/" + filed.id() + "/deny",
+                bed.accessTokenOf(DAVE), null);
+
+        assertThat(approval.statusCode()).isEqualTo(409);
+        assertThat(bed.json(approval).path("error").asText()).isEqualTo("self_approval");
+        assertThat(bed.json(approval).path("message").asText())
+                .isEqualTo("Requestor and approver are the same. Self-approval is not allowed.");
+        assertThat(denial.statusCode()).isEqualTo(409);
+        assertThat(bed.ledger().find(filed.id(), Instant.now()).orElseThrow().state())
+                .isEqualTo(ConsentState.REQUESTING_CONSENT);
+        assertThat(bed.ledger().audit(filed.id())).filteredOn(entry -> entry.action().equals("SELF_APPROVAL_REFUSED"))
+                .extracting(ConsentAuditEntry::actor).containsExactly(DAVE.upn(), DAVE.upn());
+
+        HttpResponse<String> byAlice = bed.call("POST", "/api/consent/requests/" + filed.id() + "/approve",
+                bed.accessTokenOf(ALICE), null);
+        assertThat(byAlice.statusCode()).as("an approver who owns nothing").isEqualTo(200);
+    }
+
+    @Test
+    void shouldAnswer503AndDecideNothingWhenTheRequestingApplicationIsUnknownToTheDirectory() throws Exception {
+        Office365RunContext unknownApplication = new Office365RunContext("run-9", "BasicDataSet_v0.Message_v1",
+                List.of("Id"), List.of(), null, RunContexts.DESTINATION,
+                "00000000-0000-4000-8000-00000000dead@" + RunContexts.TENANT, RunContexts.TENANT, RunContexts.TENANT,
+                "receivedDateTime", null, null);
+        ConsentRequest filed = bed.ledger().fileRequest(unknownApplication, BOB.upn(), Instant.now());
+
+        HttpResponse<String> response = bed.call("POST", "/api/consent/requests/" + filed.id() + "/approve",
+                bed.accessTokenOf(ALICE), null);
+
+        assertThat(response.statusCode()).isEqualTo(503);
+        assertThat(bed.json(response).path("error").asText()).isEqualTo("directory_unavailable");
+        assertThat(bed.ledger().find(filed.id(), Instant.now()).orElseThrow().state())
+                .isEqualTo(ConsentState.REQUESTING_CONSENT);
     }
 
     @Test

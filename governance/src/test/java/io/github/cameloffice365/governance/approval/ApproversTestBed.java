@@ -18,7 +18,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.cameloffice365.governance.consent.GraphApplicationOwners;
 import io.github.cameloffice365.governance.consent.JdbcConsentLedger;
+import io.github.cameloffice365.governance.consent.RunContexts;
 import io.github.cameloffice365.simulator.GraphSimulator;
 import io.github.cameloffice365.simulator.identity.UserSignIn;
 import io.github.cameloffice365.simulator.tenant.Tenant;
@@ -36,7 +38,8 @@ import org.apache.camel.impl.DefaultCamelContext;
 final class ApproversTestBed implements AutoCloseable {
 
     static final String TENANT_ID = "7d9a2c4e-5b1f-4e8a-9c3d-2f6b8a1e0c57";
-    static final String EXTRACTOR_CLIENT_ID = "3c1e5a7b-9d2f-4b6c-8e0a-1f3d5b7c9e21";
+    /** The application that requests: the service principal of {@link RunContexts}, owned by Bob and Dave. */
+    static final String EXTRACTOR_CLIENT_ID = RunContexts.SERVICE_PRINCIPAL;
     static final String APPROVALS_CLIENT_ID = "5e8b1d3f-7a9c-4e2b-8d6f-0a2c4e6b8d43";
     static final String APPROVER_GROUP_ID = "9b2d4f6a-8c0e-4a1b-9d3f-5e7a9c1b3d65";
     static final String NESTED_GROUP_ID = "1a3c5e7b-9d0f-4b2a-8c4e-6f8a0b2c4d87";
@@ -52,6 +55,10 @@ final class ApproversTestBed implements AutoCloseable {
     /** A guest in the approver group. */
     static final TestUser GAIL = new TestUser("6a110000-0000-4000-8000-000000000004",
             "gail_partner.test#EXT#@contoso.test", "Gail Guest");
+
+    /** A direct member of the approver group who co-owns the requesting application but files no request. */
+    static final TestUser DAVE = new TestUser("da7e0000-0000-4000-8000-000000000005", "dave@contoso.test",
+            "Dave Davis");
 
     record TestUser(String id, String upn, String name) {
     }
@@ -100,16 +107,17 @@ final class ApproversTestBed implements AutoCloseable {
         Tenant.Builder tenant = Tenant.builder().tenantId(TENANT_ID).displayName("Contoso Approvals Test")
                 .defaultDomain("contoso.test")
                 .application(new TenantApplication(EXTRACTOR_CLIENT_ID, "extractor", "extractor-secret-value",
-                        List.of(BOB.id())))
+                        List.of(BOB.id(), DAVE.id())))
                 .application(new TenantApplication(APPROVALS_CLIENT_ID, "Consent approvals", null, List.of(),
                         List.of(), List.of("http://127.0.0.1/approvals"), true));
         tenant.user(user(ALICE, "Member"));
         tenant.user(user(BOB, "Member"));
         tenant.user(user(CAROL, "Member"));
         tenant.user(user(GAIL, "Guest"));
+        tenant.user(user(DAVE, "Member"));
         tenant.group(new TenantGroup(group(NESTED_GROUP_ID, "Deputy approvers"), List.of(BOB.id())));
         tenant.group(new TenantGroup(group(APPROVER_GROUP_ID, "Data access approvers"),
-                List.of(ALICE.id(), NESTED_GROUP_ID, GAIL.id())));
+                List.of(ALICE.id(), NESTED_GROUP_ID, GAIL.id(), DAVE.id())));
         return tenant.build();
     }
 
@@ -140,6 +148,11 @@ final class ApproversTestBed implements AutoCloseable {
 
     CamelContext camel() {
         return camel;
+    }
+
+    /** The owners of the tenant's applications, read from the simulator's Graph with the application's token. */
+    GraphApplicationOwners applicationOwners() {
+        return new GraphApplicationOwners(graph.baseUrl(), graph::accessToken, graph.sslContext());
     }
 
     JdbcConsentLedger ledger() {

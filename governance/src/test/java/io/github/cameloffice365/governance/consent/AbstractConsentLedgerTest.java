@@ -270,6 +270,50 @@ abstract class AbstractConsentLedgerTest {
     }
 
     @Test
+    void shouldReportTheContextsLastDecisionWhoeverFiledItAndSeeAnApprovalLapse() {
+        Office365RunContext context = RunContexts.messages("subject");
+        assertThat(ledger.latestDecidedFor(context.consentKey(), T0)).isEmpty();
+        String earlier = ledger.fileRequest(context, "alex.wilber@contoso.example", T0).id();
+        String denied = ledger.fileRequest(context, REQUESTER, T0.plusSeconds(10)).id();
+        ledger.deny(denied, APPROVER, "not now", T0.plusSeconds(20));
+        ledger.fileRequest(RunContexts.messages("subject", "sender"), REQUESTER, T0.plusSeconds(30));
+
+        assertThat(ledger.latestDecidedFor(context.consentKey(), T0.plusSeconds(40)).orElseThrow())
+                .satisfies(last -> assertThat(last.id()).isEqualTo(denied))
+                .satisfies(last -> assertThat(last.state()).isEqualTo(ConsentState.DENIED));
+
+        ledger.approve(earlier, OTHER_APPROVER, null, T0.plusSeconds(50));
+        assertThat(ledger.latestDecidedFor(context.consentKey(), T0.plusSeconds(60)).orElseThrow().id())
+                .isEqualTo(earlier);
+        assertThat(ledger.latestDecidedFor(context.consentKey(), T0.plus(Duration.ofDays(181))).orElseThrow().state())
+                .isEqualTo(ConsentState.EXPIRED);
+    }
+
+    @Test
+    void shouldKeepTheRequestersObjectIdAndRefuseApprovalUnderIt() {
+        String objectId = "8d3f1b2a-6c4e-4f7a-9b0c-1d2e3f4a5b6c";
+        ConsentRequest filed = ledger.fileRequest(RunContexts.messages("subject"), REQUESTER, objectId, T0);
+
+        assertThat(ledger.find(filed.id(), T0).orElseThrow().requestedById()).isEqualTo(objectId);
+        assertThatThrownBy(() -> ledger.approve(filed.id(), objectId.toUpperCase(), null, T0))
+                .isInstanceOf(SelfApprovalException.class);
+        assertThat(ledger.find(filed.id(), T0).orElseThrow().state()).isEqualTo(ConsentState.REQUESTING_CONSENT);
+    }
+
+    @Test
+    void shouldAuditARefusedSelfApprovalOfAnOwnerWhoDidNotFile() {
+        ConsentRequest filed = ledger.fileRequest(RunContexts.messages("subject"), REQUESTER, T0);
+
+        assertThatThrownBy(() -> ledger.refuseSelfApproval(filed.id(), "co.owner@contoso.example", "mine too", T0))
+                .isInstanceOf(SelfApprovalException.class);
+        assertThat(ledger.audit(filed.id())).last().satisfies(entry -> {
+            assertThat(entry.action()).isEqualTo("SELF_APPROVAL_REFUSED");
+            assertThat(entry.actor()).isEqualTo("co.owner@contoso.example");
+        });
+        assertThat(ledger.find(filed.id(), T0).orElseThrow().state()).isEqualTo(ConsentState.REQUESTING_CONSENT);
+    }
+
+    @Test
     void shouldAnswerUnknownIdsWithNothingOrANamedError() {
         assertThat(ledger.find("no-such-request", T0)).isEmpty();
         assertThat(ledger.latestFor("no-such-key", T0)).isEmpty();

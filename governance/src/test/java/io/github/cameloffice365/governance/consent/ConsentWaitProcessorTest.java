@@ -41,6 +41,14 @@ class ConsentWaitProcessorTest {
     static final Instant T0 = Instant.parse("2024-03-01T09:00:00Z");
     static final String REQUESTER = "megan.bowen@contoso.example";
     static final String APPROVER = "adele.vance@contoso.example";
+    static final String REQUESTER_ID = "8d3f1b2a-6c4e-4f7a-9b0c-1d2e3f4a5b6c";
+    /**
+     * The directory as these tests of the consent decision need it: the requester owns the run's application. The
+     * owners read from Graph are tested in GovernedRunTest and the approvers' tests, against the simulator.
+     */
+    static final ApplicationOwners REQUESTER_OWNS_THE_APPLICATION =
+            appId -> appId.equals(RunContexts.SERVICE_PRINCIPAL) ? List.of(new ApplicationOwner(REQUESTER_ID, REQUESTER))
+                    : List.of();
 
     @TempDir
     Path dataFolder;
@@ -77,6 +85,8 @@ class ConsentWaitProcessorTest {
             ConsentRequest pending = awaitPendingRequest();
             assertThat(pending.context()).isEqualTo(context);
             assertThat(pending.requestedBy()).isEqualTo(REQUESTER);
+            assertThat(pending.requestedById()).as("the requester's object id, from the directory")
+                    .isEqualTo(REQUESTER_ID);
             awaitPolls(pending, 3);
             assertThat(run).isNotDone();
             assertThat(extraction.getReceivedCounter()).isZero();
@@ -305,6 +315,40 @@ class ConsentWaitProcessorTest {
     }
 
     @Test
+    void shouldRefuseToStartWithoutTheApplicationsOwnersNamingTheOption() {
+        ConsentWaitProcessor unchecked = processor(ledger);
+        unchecked.setApplicationOwners(null);
+
+        assertThatThrownBy(unchecked::validate).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("consentWait option applicationOwners is required");
+    }
+
+    @Test
+    void shouldFailARunOfARequesterWhoDoesNotOwnTheApplicationBeforeFilingAnything() throws Exception {
+        consentWait.setRequestedBy("lee.gu@contoso.example");
+
+        assertThat(failureOf(startRun(RunContexts.messages("subject")))).isInstanceOf(RequesterNotOwnerException.class)
+                .hasMessageContaining("requestedBy is 'lee.gu@contoso.example', who is not an owner of the application "
+                                      + RunContexts.SERVICE_PRINCIPAL)
+                .hasMessageContaining("its owners: " + REQUESTER);
+        assertThat(ledger.list(Optional.empty(), clock.instant())).isEmpty();
+        assertThat(extraction.getReceivedCounter()).isZero();
+    }
+
+    @Test
+    void shouldFailARunWhoseApplicationsOwnersCannotBeReadBeforeFilingAnything() throws Exception {
+        consentWait.setApplicationOwners(appId -> {
+            throw new java.io.IOException("Graph answered 403 Authorization_RequestDenied");
+        });
+
+        assertThat(failureOf(startRun(RunContexts.messages("subject")))).isInstanceOf(RequesterNotOwnerException.class)
+                .hasMessageContaining("Cannot tell whether consentWait option requestedBy '" + REQUESTER + "'")
+                .hasMessageContaining("Application.Read.All");
+        assertThat(ledger.list(Optional.empty(), clock.instant())).isEmpty();
+        assertThat(extraction.getReceivedCounter()).isZero();
+    }
+
+    @Test
     void shouldFailARunStartWithoutARunContext() {
         assertThatThrownBy(() -> template.requestBodyAndHeader("direct:run", "not a context",
                 Office365Constants.EXCHANGE_KIND, Office365Constants.KIND_RUN_START))
@@ -315,6 +359,7 @@ class ConsentWaitProcessorTest {
 
     private ConsentWaitProcessor processor(ConsentLedger on) {
         ConsentWaitProcessor processor = new ConsentWaitProcessor(on, REQUESTER);
+        processor.setApplicationOwners(REQUESTER_OWNS_THE_APPLICATION);
         processor.setPollInterval(Duration.ofMillis(20));
         processor.setWaitTimeout(Duration.ofSeconds(30));
         processor.setClock(clock);

@@ -9,7 +9,9 @@ import java.util.Optional;
 
 import io.github.cameloffice365.component.Office365Constants;
 import io.github.cameloffice365.component.Office365RunContext;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.github.cameloffice365.governance.consent.ConsentWaitProcessor;
+import io.github.cameloffice365.governance.consent.GraphApplicationOwners;
 import io.github.cameloffice365.governance.consent.JdbcConsentLedger;
 import io.github.cameloffice365.governance.testing.LogCapture;
 import io.github.cameloffice365.graph.MsalAccessTokenSource;
@@ -52,6 +54,7 @@ class PolicyCheckProcessorTest {
     static final String KEY_SINK = "azure-storage-blob://contosolake/mgdc?credentialType=SHARED_ACCOUNT_KEY"
                                    + "&accessKey=RAW(c2VjcmV0LWtleS1vZi10aGUtdGVzdA==)";
     static final String REQUESTER = "megan.bowen@contoso.test";
+    static final String REQUESTER_ID = "4e9a6b1c-2d3f-4a5b-8c7d-9e0f1a2b3c4d";
     static final String ASSIGNMENT = "/subscriptions/" + SUBSCRIPTION
                                      + "/providers/Microsoft.Authorization/policyAssignments/storage-baseline";
 
@@ -72,7 +75,10 @@ class PolicyCheckProcessorTest {
     static void startSimulator() {
         Tenant tenant = Tenant.builder().tenantId(TENANT).displayName("Contoso").defaultDomain("contoso.test")
                 .officeRegion("Europe")
-                .application(new TenantApplication(CLIENT_ID, "mgdc-extractor", "test-only-secret", List.of()))
+                .application(new TenantApplication(CLIENT_ID, "mgdc-extractor", "test-only-secret",
+                        List.of(REQUESTER_ID)))
+                .user(JsonNodeFactory.instance.objectNode().put("id", REQUESTER_ID).put("displayName", "Megan Bowen")
+                        .put("userPrincipalName", REQUESTER).put("userType", "Member").put("accountEnabled", true))
                 .build();
         simulator = ArmHandler.mount(GraphSimulator.builder().tenant(tenant), AZURE).start();
         tokens = MsalAccessTokenSource.builder().authorityHost(simulator.authorityHost()).tenantId(TENANT)
@@ -127,6 +133,19 @@ class PolicyCheckProcessorTest {
                 .contains("GET /subscriptions", "GET /subscriptions/" + SUBSCRIPTION,
                         "POST " + lake.id() + "/providers/Microsoft.PolicyInsights/policyStates/latest/summarize");
         assertThat(simulator.dataRequests()).isEmpty();
+    }
+
+    @Test
+    void shouldRefuseARunThatNamesNoDestinationBeforeConsentIsAsked() throws Exception {
+        startRoute(IDENTITY_SINK);
+        policyCheck.setAllowNonAzureSink(true);
+
+        Throwable failure = run(context(null)).getException();
+
+        assertThat(failure).isInstanceOf(PolicyCheckException.class)
+                .hasMessageContaining("rule destination: found no destination in the run context")
+                .hasMessageContaining("endpoint option destination");
+        assertNothingAskedOrRead();
     }
 
     @Test
@@ -363,6 +382,8 @@ class PolicyCheckProcessorTest {
 
     private void startRoute(String sinkUri) throws Exception {
         ConsentWaitProcessor consentWait = new ConsentWaitProcessor(ledger, REQUESTER);
+        consentWait.setApplicationOwners(new GraphApplicationOwners(simulator.baseUrl(), simulator::accessToken,
+                simulator.sslContext()));
         consentWait.setWaitTimeout(Duration.ofMillis(200));
         consentWait.setPollInterval(Duration.ofMillis(20));
         camel = new DefaultCamelContext();

@@ -6,6 +6,7 @@ import io.github.cameloffice365.simulator.http.Json;
 import io.github.cameloffice365.simulator.http.Responses;
 import io.github.cameloffice365.simulator.tenant.ItemSource;
 import io.github.cameloffice365.simulator.tenant.Tenant;
+import io.github.cameloffice365.simulator.tenant.TenantApplication;
 import io.github.cameloffice365.simulator.tenant.TenantGroup;
 import io.github.cameloffice365.simulator.tenant.TenantUser;
 
@@ -20,8 +21,9 @@ import java.util.function.Predicate;
 
 /**
  * The directory part of Graph: {@code /users}, {@code /users/{id}}, {@code /users/{id}/manager},
- * {@code /users/{id}/directReports}, {@code /groups}, {@code /groups/{id}}, {@code /groups/{id}/members} and
- * {@code /groups/{id}/transitiveMembers} (with the {@code microsoft.graph.user} cast).
+ * {@code /users/{id}/directReports}, {@code /groups}, {@code /groups/{id}}, {@code /groups/{id}/members},
+ * {@code /groups/{id}/transitiveMembers} (with the {@code microsoft.graph.user} cast) and
+ * {@code /applications(appId='{appId}')/owners}.
  */
 final class DirectoryResources {
 
@@ -121,6 +123,26 @@ final class DirectoryResources {
                 + projection.contextSuffix();
         collections.respond(request, new CollectionResponder.Collection(context,
                 () -> ItemView.of(ItemSource.of(members), item -> true), pageSize(request), item -> item, true));
+    }
+
+    /**
+     * The owners of an application, as directory objects (users with {@code @odata.type}); an unknown application id
+     * is 404 {@code Request_ResourceNotFound}, as Graph answers it.
+     */
+    void listApplicationOwners(GraphRequest request, String appId) throws IOException {
+        TenantApplication application = tenant.application(appId).orElseThrow(() -> notFound("Resource '" + appId
+                + "' does not exist or one of its queried reference-property objects are not present."));
+        UserProjection projection = UserProjection.of(request.query().select(), true);
+        List<ObjectNode> owners = new ArrayList<>();
+        for (String ownerId : application.ownerIds()) {
+            ObjectNode served = servedMember(ownerId, projection, false);
+            if (served != null) {
+                owners.add(served);
+            }
+        }
+        collections.respond(request, new CollectionResponder.Collection(
+                request.metadataUrl() + "directoryObjects" + projection.contextSuffix(),
+                () -> ItemView.of(ItemSource.of(owners), item -> true), pageSize(request), item -> item, true));
     }
 
     private ObjectNode servedMember(String memberId, UserProjection projection, boolean usersOnly) {

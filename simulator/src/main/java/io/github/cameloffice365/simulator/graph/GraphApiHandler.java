@@ -14,6 +14,8 @@ import java.io.IOException;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Serves Graph v1.0 ({@code GET /v1.0/...}) from a tenant: routes each path to the directory or mailbox
@@ -22,6 +24,10 @@ import java.util.function.Supplier;
  * {@link GraphGate}).
  */
 public final class GraphApiHandler implements HttpHandler {
+
+    /** An application addressed by its alternate key: {@code applications(appId='...')}. */
+    private static final Pattern APPLICATION_BY_APP_ID =
+            Pattern.compile("applications\\(appId='([^']*)'\\)", Pattern.CASE_INSENSITIVE);
 
     private final Supplier<String> baseUrl;
     private final ScriptedPages scripts;
@@ -74,7 +80,20 @@ public final class GraphApiHandler implements HttpHandler {
         switch (s.get(0)) {
             case "users" -> routeUsers(request, s, original);
             case "groups" -> routeGroups(request, s, original);
-            default -> throw unknownSegment(original.get(0));
+            default -> routeApplications(request, s, original);
+        }
+    }
+
+    /** {@code /applications(appId='{appId}')/owners}: the application addressed by its application (client) id. */
+    private void routeApplications(GraphRequest request, List<String> s, List<String> original) throws IOException {
+        Matcher byAppId = APPLICATION_BY_APP_ID.matcher(original.get(0));
+        if (!byAppId.matches()) {
+            throw unknownSegment(original.get(0));
+        }
+        if (s.size() == 2 && s.get(1).equals("owners")) {
+            directory.listApplicationOwners(request, byAppId.group(1));
+        } else {
+            throw unknownSegment(original.get(Math.min(1, original.size() - 1)));
         }
     }
 
