@@ -23,6 +23,10 @@ final class BenchSettings {
     final int throughputMessagesPerUser;
     final int throughputBodyBytes;
 
+    final long largeMailboxBytes;
+    final int largeMailboxWarmups;
+    final int largeMailboxRuns;
+
     final int scalingUsers;
     final int scalingMessagesPerUser;
     final int scalingPageSize;
@@ -45,6 +49,9 @@ final class BenchSettings {
         this.throughputUsers = 8;
         this.throughputMessagesPerUser = quick ? 150 : 500;
         this.throughputBodyBytes = 2_000;
+        this.largeMailboxBytes = quick ? 40 * MIB : 48 * MIB;
+        this.largeMailboxWarmups = 1;
+        this.largeMailboxRuns = quick ? 1 : 5;
         this.scalingUsers = 8;
         this.scalingMessagesPerUser = quick ? 50 : 100;
         this.scalingPageSize = 25;

@@ -21,13 +21,14 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * and {@code bench-results.json} beside the benchmark jar (in {@code bench/target/}).
  *
  * <pre>
- * java -jar bench/target/camel-office365-bench.jar [--quick] [--only=throughput,rowWriter,scaling,memory]
- *                                                  [--out=FILE]
+ * java -jar bench/target/camel-office365-bench.jar [--quick]
+ *     [--only=throughput,largeMailbox,rowWriter,scaling,memory] [--out=FILE]
  * </pre>
  */
 public final class BenchmarkMain {
 
-    private static final List<String> BENCHMARKS = List.of("throughput", "rowWriter", "scaling", "memory");
+    private static final List<String> BENCHMARKS = List.of("throughput", "largeMailbox", "rowWriter", "scaling",
+            "memory");
 
     private BenchmarkMain() {
     }
@@ -60,6 +61,7 @@ public final class BenchmarkMain {
         for (String name : selected) {
             Section section = switch (name) {
                 case "throughput" -> new ThroughputBenchmark(settings).run();
+                case "largeMailbox" -> new LargeMailboxBenchmark(settings).run();
                 case "rowWriter" -> new RowWriterComparison(settings).run();
                 case "scaling" -> new ScalingBenchmark(settings).run();
                 case "memory" -> new MemoryBenchmark(settings).run();

@@ -16,23 +16,30 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
- * Benchmark 4: the heap an extraction of one large mailbox needs, next to partSize x maxConcurrentMailboxes (the
- * design's promise: memory bounded by the part size, not by the mailbox). Each mailbox size is extracted in a forked
- * JVM with a fixed -Xmx (see {@link MemoryProbe}); the simulator stays in this JVM. The sink holds each part for
+ * Benchmark 4: the heap an extraction needs, next to partSize x maxConcurrentMailboxes (the design's promise: memory
+ * bounded by the part size, not by the mailbox). Each case is extracted in a forked JVM with a fixed -Xmx (see
+ * {@link MemoryProbe}) by one worker; the simulator stays in this JVM. The sink holds each part for
  * {@link #PART_HOLD}, as a write to storage would, so that a part handed to the route is alive while it is measured
- * (with a sink that returns at once, the forced collections would almost never see it). The baseline is the same
- * extraction of a mailbox a quarter the size: if memory followed the mailbox, the larger one would need about four
- * times the heap, or fail within the same -Xmx.
+ * (with a sink that returns at once, the forced collections would almost never see it).
+ * <ul>
+ * <li>A large mailbox against the baseline of a mailbox a quarter its size: if memory followed the mailbox, the larger
+ * one would need about four times the heap, or fail within the same -Xmx. Both are larger than partSize, so their
+ * rows are held back in a temporary file until the user is complete.</li>
+ * <li>The worst case: mailboxes just under partSize, whose rows are all held in memory until the user is complete,
+ * read one after the other, so that a part fills and is handed over while a user's rows are being appended.</li>
+ * </ul>
  */
 final class MemoryBenchmark {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
-    /** One mailbox is read by one worker, whatever maxConcurrentMailboxes says; the bound counts one part. */
+    /** One worker reads the mailboxes one after the other; the bound counts one part. */
     private static final int CONCURRENCY = 1;
     private static final int PAGE_SIZE = 100;
     /** About what an upload of an 8 MiB part to Blob Storage takes. */
     static final Duration PART_HOLD = Duration.ofMillis(300);
     private static final long PROBE_TIMEOUT_SECONDS = 300;
+    /** Enough users just under partSize that a part fills while a user's held rows are being appended. */
+    private static final int WORST_CASE_USERS = 3;
 
     private final BenchSettings settings;
 
@@ -41,26 +48,27 @@ final class MemoryBenchmark {
     }
 
     Section run() throws Exception {
+        // the baseline and the large mailbox, whose rows go through a file
         List<JsonNode> probes = new ArrayList<>();
         for (long mailboxBytes : settings.memoryMailboxBytes) {
-            int messages = (int) (mailboxBytes / estimatedRowBytes(settings.memoryBodyBytes));
-            try (SimulatedGraph graph = SimulatedGraph.start(1, messages, settings.memoryBodyBytes)) {
-                ObjectNode probe = (ObjectNode) fork(graph);
-                probe.put("targetMailboxBytes", mailboxBytes);
-                probe.put("messages", messages);
-                probes.add(probe);
-            }
+            probes.add(probe(1, mailboxBytes, Table.fixed(Table.mib(mailboxBytes), 0) + " MiB"));
         }
+        // the worst case: users just under partSize, whose rows are all held in memory, read one after the other
+        long justUnder = settings.memoryPartSize * 95 / 100;
+        JsonNode heldInMemory = probe(WORST_CASE_USERS, justUnder, WORST_CASE_USERS + " x "
+                + Table.fixed(Table.mib(justUnder), 1) + " MiB");
 
         long bound = settings.memoryPartSize * CONCURRENCY;
-        Table table = new Table("4. Memory: one large mailbox, partSize " + settings.memoryPartSize / BenchSettings.MIB
+        Table table = new Table("4. Memory: one worker, partSize " + settings.memoryPartSize / BenchSettings.MIB
                 + " MiB, forked JVM -Xmx" + settings.memoryMaxHeap,
-                "mailbox (MGDC output)", "rows", "s", "heap at rest MiB", "max live MiB", "run's own MiB",
+                "mailboxes (MGDC rows)", "rows", "s", "heap at rest MiB", "max live MiB", "run's own MiB",
                 "/ (partSize x conc.)", "peak used MiB");
         ArrayNode jsonProbes = JsonNodeFactory.instance.arrayNode();
-        for (JsonNode probe : probes) {
+        List<JsonNode> all = new ArrayList<>(probes);
+        all.add(heldInMemory);
+        for (JsonNode probe : all) {
             long own = probe.path("maxLiveHeapBytes").asLong() - probe.path("heapAtRestBytes").asLong();
-            table.row(Table.fixed(Table.mib(probe.path("outputBytes").asLong()), 1) + " MiB",
+            table.row(probe.path("label").asText(),
                     Table.count(probe.path("rows").asLong()), Table.fixed(probe.path("seconds").asDouble(), 1),
                     Table.fixed(Table.mib(probe.path("heapAtRestBytes").asLong()), 1),
                     Table.fixed(Table.mib(probe.path("maxLiveHeapBytes").asLong()), 1),
@@ -77,7 +85,7 @@ final class MemoryBenchmark {
         double heapRatio = (large.path("maxLiveHeapBytes").asDouble() - large.path("heapAtRestBytes").asDouble())
                 / (small.path("maxLiveHeapBytes").asDouble() - small.path("heapAtRestBytes").asDouble());
         table.note("partSize x maxConcurrentMailboxes = " + settings.memoryPartSize / BenchSettings.MIB + " MiB x "
-                + CONCURRENCY + " (one mailbox is read by one worker); max live = largest heap after the full"
+                + CONCURRENCY + "; max live = largest heap after the full"
                 + " collections forced every " + MemoryProbe.FULL_GC_MILLIS + " ms; run's own = max live - heap at"
                 + " rest");
         table.note("mailbox " + Table.fixed(mailboxRatio, 1) + "x larger -> run's own heap " + Table.fixed(heapRatio, 2)
@@ -85,6 +93,10 @@ final class MemoryBenchmark {
                 + " bytes, pageSize " + PAGE_SIZE + ", sink holds each part " + PART_HOLD.toMillis() + " ms, G1;"
                 + " peak used = largest heap in use sampled every "
                 + MemoryProbe.SAMPLE_MILLIS + " ms, garbage included");
+
+        long worst = heldInMemory.path("maxLiveHeapBytes").asLong() - heldInMemory.path("heapAtRestBytes").asLong();
+        table.note("worst case: users just under partSize keep all their rows in memory until complete; run's own heap "
+                + Table.fixed((double) worst / bound, 2) + " x partSize");
 
         ObjectNode json = JsonNodeFactory.instance.objectNode();
         json.put("partSize", settings.memoryPartSize);
@@ -96,6 +108,8 @@ final class MemoryBenchmark {
         json.put("partHoldMillis", PART_HOLD.toMillis());
         json.put("ratioLargeToSmallMailbox", Table.round(mailboxRatio, 3));
         json.put("ratioLargeToSmallRunOwnHeap", Table.round(heapRatio, 3));
+        json.put("worstCaseRunOwnHeapBytes", worst);
+        json.put("ratioWorstCaseRunOwnHeapToPartSizeTimesConcurrency", Table.round((double) worst / bound, 3));
         json.set("runs", jsonProbes);
         return new Section("memory", table, json);
     }
@@ -103,6 +117,19 @@ final class MemoryBenchmark {
     /** A Message_v1 row holds the body twice (body and uniqueBody) and about 2 KB of other columns. */
     private static long estimatedRowBytes(int bodyBytes) {
         return 2L * bodyBytes + 2_000;
+    }
+
+    /** Extracts {@code users} mailboxes of about {@code mailboxBytes} each in a forked JVM; its readings. */
+    private ObjectNode probe(int users, long mailboxBytes, String label) throws Exception {
+        int messages = (int) (mailboxBytes / estimatedRowBytes(settings.memoryBodyBytes));
+        try (SimulatedGraph graph = SimulatedGraph.start(users, messages, settings.memoryBodyBytes)) {
+            ObjectNode probe = (ObjectNode) fork(graph);
+            probe.put("label", label);
+            probe.put("users", users);
+            probe.put("messagesPerUser", messages);
+            probe.put("targetMailboxBytes", mailboxBytes);
+            return probe;
+        }
     }
 
     private JsonNode fork(SimulatedGraph graph) throws Exception {
