@@ -211,8 +211,8 @@ class GovernedRunTest {
         // the route writes to a mock; the sink judged is the one a Blob route would have
         policyCheck.setSinkEndpointUri("azure-storage-blob://" + ACCOUNT + "/mgdc?credentialType=AZURE_IDENTITY");
         ConsentWaitProcessor consentWait = new ConsentWaitProcessor(ledger, requester);
-        consentWait.setApplicationOwners(new GraphApplicationOwners(simulator.baseUrl(), simulator::accessToken,
-                simulator.sslContext()));
+        consentWait.setApplicationOwners(new GraphApplicationOwners(simulator.baseUrl(),
+                scope -> simulator.accessToken(), simulator.sslContext()));
         consentWait.setPollInterval(Duration.ofMillis(50));
         consentWait.setWaitTimeout(Duration.ofSeconds(60));
         consentWait.setClock(clock);

@@ -382,8 +382,8 @@ class PolicyCheckProcessorTest {
 
     private void startRoute(String sinkUri) throws Exception {
         ConsentWaitProcessor consentWait = new ConsentWaitProcessor(ledger, REQUESTER);
-        consentWait.setApplicationOwners(new GraphApplicationOwners(simulator.baseUrl(), simulator::accessToken,
-                simulator.sslContext()));
+        consentWait.setApplicationOwners(new GraphApplicationOwners(simulator.baseUrl(),
+                scope -> simulator.accessToken(), simulator.sslContext()));
         consentWait.setWaitTimeout(Duration.ofMillis(200));
         consentWait.setPollInterval(Duration.ofMillis(20));
         camel = new DefaultCamelContext();
