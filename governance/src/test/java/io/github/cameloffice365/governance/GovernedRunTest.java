@@ -20,7 +20,7 @@ import io.github.cameloffice365.governance.consent.RequesterNotOwnerException;
 import io.github.cameloffice365.governance.policy.OfficeRegion;
 import io.github.cameloffice365.governance.policy.PolicyCheckException;
 import io.github.cameloffice365.governance.policy.PolicyCheckProcessor;
-import io.github.cameloffice365.governance.testing.MutableClock;
+import io.github.cameloffice365.graph.ManualClock;
 import io.github.cameloffice365.simulator.GraphSimulator;
 import io.github.cameloffice365.simulator.RecordedRequest;
 import io.github.cameloffice365.simulator.arm.ArmHandler;
@@ -66,7 +66,7 @@ class GovernedRunTest {
     @TempDir
     static Path folder;
 
-    MutableClock clock = new MutableClock(Instant.now());
+    ManualClock clock = new ManualClock(Instant.now());
     JdbcConsentLedger ledger;
     String requester;
     CamelContext camel;
