@@ -66,8 +66,7 @@ public class GovernanceConfiguration implements CamelConfiguration {
         MsalAccessTokenSource tokens = tokens(settings, sslContext);
         String graphBaseUrl = settings.required("office365.graph-base-url");
         String graphScope = GraphClientSettings.builder().graphBaseUrl(graphBaseUrl).build().tokenScope();
-        GraphApplicationOwners owners = new GraphApplicationOwners(graphBaseUrl, () -> tokens.accessToken(graphScope),
-                sslContext);
+        GraphApplicationOwners owners = new GraphApplicationOwners(graphBaseUrl, tokens, sslContext);
 
         String approvalsUrl = settings.required("office365.approvers.url");
         checkServerPortIsFree(settings);

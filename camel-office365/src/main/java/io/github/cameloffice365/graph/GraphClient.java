@@ -97,11 +97,30 @@ public class GraphClient {
      * @throws AccessTokenException  when no access token can be obtained
      */
     public void forEachItem(GraphRequest request, ItemHandler handler) throws IOException {
+        forEachItem(request, Integer.MAX_VALUE, handler);
+    }
+
+    /**
+     * Like {@link #forEachItem(GraphRequest, ItemHandler)}, for a collection known to be short: paging stops with a
+     * {@link GraphRequestException} before page {@code maxPages + 1} is requested.
+     *
+     * @param maxPages how many pages the collection may have, at least 1
+     */
+    public void forEachItem(GraphRequest request, int maxPages, ItemHandler handler) throws IOException {
         Objects.requireNonNull(handler, "handler");
+        if (maxPages < 1) {
+            throw new IllegalArgumentException("maxPages must be 1 or more, was " + maxPages);
+        }
         GraphRequest page = request;
         int pageNumber = 0;
         while (page != null) {
             pageNumber++;
+            if (pageNumber > maxPages) {
+                throw new GraphRequestException("GET", page.url(), page.mailbox(), GraphRequestException.NO_RESPONSE,
+                        null, "not sent: the collection " + request.url() + " runs to more than " + maxPages
+                                + " pages, more than such a collection ever has; paging stopped",
+                        0, null, null);
+            }
             Exchange exchange = send(page);
             PageResult result = readPage(exchange, page, handler);
             LOG.trace("GET {} page {}: {} items, {} bytes{}", page.url(), pageNumber, result.items(),

@@ -16,20 +16,25 @@ import org.apache.logging.log4j.core.config.Property;
 public final class CapturedLogs implements AutoCloseable {
 
     private final String loggerName;
-    private final List<String> lines = new CopyOnWriteArrayList<>();
+    private final List<Line> lines = new CopyOnWriteArrayList<>();
     private final AbstractAppender appender;
 
+    /** Records the logger of this class and its children. */
+    public CapturedLogs(Class<?> logger) {
+        this(logger.getName());
+    }
+
+    /** Records the logger of this name and its children, e.g. a package. */
     public CapturedLogs(String loggerName) {
         this.loggerName = loggerName;
         this.appender = new AbstractAppender("captured-" + loggerName, null, null, true, Property.EMPTY_ARRAY) {
             @Override
             public void append(LogEvent event) {
-                StringBuilder line = new StringBuilder(event.getLevel() + " " + event.getLoggerName() + " "
-                        + event.getMessage().getFormattedMessage());
+                StringBuilder thrown = new StringBuilder();
                 for (Throwable t = event.getThrown(); t != null; t = t.getCause()) {
-                    line.append(" | ").append(t);
+                    thrown.append(" | ").append(t);
                 }
-                lines.add(line.toString());
+                lines.add(new Line(event.getLevel(), event.getMessage().getFormattedMessage(), thrown.toString()));
             }
         };
         appender.start();
@@ -41,9 +46,14 @@ public final class CapturedLogs implements AutoCloseable {
         context.updateLoggers();
     }
 
-    /** The lines logged so far: level, logger, message and the chain of any exception. */
+    /** The lines logged so far, each as {@code LEVEL message}, followed by the chain of any exception. */
     public List<String> lines() {
-        return List.copyOf(lines);
+        return lines.stream().map(line -> line.level() + " " + line.message() + line.thrown()).toList();
+    }
+
+    /** The messages logged at INFO so far, without level or exception. */
+    public List<String> info() {
+        return lines.stream().filter(line -> line.level() == Level.INFO).map(Line::message).toList();
     }
 
     @Override
@@ -52,5 +62,8 @@ public final class CapturedLogs implements AutoCloseable {
         context.getConfiguration().removeLogger(loggerName);
         context.updateLoggers();
         appender.stop();
+    }
+
+    private record Line(Level level, String message, String thrown) {
     }
 }

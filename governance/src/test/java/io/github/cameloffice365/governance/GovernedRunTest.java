@@ -20,7 +20,7 @@ import io.github.cameloffice365.governance.consent.RequesterNotOwnerException;
 import io.github.cameloffice365.governance.policy.OfficeRegion;
 import io.github.cameloffice365.governance.policy.PolicyCheckException;
 import io.github.cameloffice365.governance.policy.PolicyCheckProcessor;
-import io.github.cameloffice365.governance.testing.MutableClock;
+import io.github.cameloffice365.graph.ManualClock;
 import io.github.cameloffice365.simulator.GraphSimulator;
 import io.github.cameloffice365.simulator.RecordedRequest;
 import io.github.cameloffice365.simulator.arm.ArmHandler;
@@ -66,7 +66,7 @@ class GovernedRunTest {
     @TempDir
     static Path folder;
 
-    MutableClock clock = new MutableClock(Instant.now());
+    ManualClock clock = new ManualClock(Instant.now());
     JdbcConsentLedger ledger;
     String requester;
     CamelContext camel;
@@ -211,8 +211,8 @@ class GovernedRunTest {
         // the route writes to a mock; the sink judged is the one a Blob route would have
         policyCheck.setSinkEndpointUri("azure-storage-blob://" + ACCOUNT + "/mgdc?credentialType=AZURE_IDENTITY");
         ConsentWaitProcessor consentWait = new ConsentWaitProcessor(ledger, requester);
-        consentWait.setApplicationOwners(new GraphApplicationOwners(simulator.baseUrl(), simulator::accessToken,
-                simulator.sslContext()));
+        consentWait.setApplicationOwners(new GraphApplicationOwners(simulator.baseUrl(),
+                scope -> simulator.accessToken(), simulator.sslContext()));
         consentWait.setPollInterval(Duration.ofMillis(50));
         consentWait.setWaitTimeout(Duration.ofSeconds(60));
         consentWait.setClock(clock);

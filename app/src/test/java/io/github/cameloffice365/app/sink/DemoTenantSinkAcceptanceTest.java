@@ -21,15 +21,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.cameloffice365.app.Office365Application;
 import io.github.cameloffice365.simulator.GraphSimulator;
 import io.github.cameloffice365.simulator.dfs.DfsSimulator;
-import org.apache.camel.Processor;
-import org.apache.camel.support.jsse.KeyStoreParameters;
-import org.apache.camel.support.jsse.SSLContextParameters;
-import org.apache.camel.support.jsse.TrustManagersParameters;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import static io.github.cameloffice365.app.sink.SinkTestEnvironment.asMap;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -44,6 +41,7 @@ class DemoTenantSinkAcceptanceTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private static Azurite azurite;
+    private static SinkTestEnvironment environment;
     private static DfsSimulator dfs;
     private static GraphSimulator graph;
     private static Path directory;
@@ -53,19 +51,11 @@ class DemoTenantSinkAcceptanceTest {
     @BeforeAll
     static void runTheFolderRoute(Azurite started) throws Exception {
         azurite = started;
-        dfs = DfsSimulator.builder(SinkTestEnvironment.LAKE_ACCOUNT).build();
-        graph = GraphSimulator.builder().tenant("demo")
-                .handler(dfs.pathPrefix() + "/", (GraphSimulator simulator) -> dfs.signedBy(simulator.tokenIssuer()))
-                .start();
-        directory = Files.createTempDirectory("sink-acceptance-");
-        trustStore = directory.resolve("trust.p12");
-        java.security.KeyStore store = java.security.KeyStore.getInstance("PKCS12");
-        store.load(null, null);
-        store.setCertificateEntry("graph-simulator", graph.serverCertificate());
-        store.setCertificateEntry("azurite", azurite.certificate());
-        try (var out = Files.newOutputStream(trustStore)) {
-            store.store(out, SinkTestEnvironment.TRUST_STORE_PASSWORD.toCharArray());
-        }
+        environment = SinkTestEnvironment.start(started, builder -> builder.tenant("demo"));
+        dfs = environment.dfs;
+        graph = environment.graph;
+        directory = environment.directory;
+        trustStore = environment.trustStore;
 
         Path output = directory.resolve("folder");
         Properties properties = extraction();
@@ -78,14 +68,8 @@ class DemoTenantSinkAcceptanceTest {
 
     @AfterAll
     static void stop() throws IOException {
-        if (graph != null) {
-            graph.close();
-            dfs.close();
-            try (Stream<Path> files = Files.walk(directory)) {
-                for (Path path : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                    Files.deleteIfExists(path);
-                }
-            }
+        if (environment != null) {
+            environment.close();
         }
     }
 
@@ -171,25 +155,9 @@ class DemoTenantSinkAcceptanceTest {
     }
 
     private static int run(Properties properties) throws Exception {
-        Office365Application application = new Office365Application();
-        application.setOverrideProperties(properties);
-        application.bind("office365TestTls", tls());
-        application.bind("policyCheck", (Processor) exchange -> { });
-        application.bind("consentWait", (Processor) exchange -> { });
+        Office365Application application = environment.passThroughApplication(properties);
         application.run();
         return application.getExitCode();
-    }
-
-    private static SSLContextParameters tls() {
-        KeyStoreParameters keyStore = new KeyStoreParameters();
-        keyStore.setResource("file:" + trustStore);
-        keyStore.setType("PKCS12");
-        keyStore.setPassword(SinkTestEnvironment.TRUST_STORE_PASSWORD);
-        TrustManagersParameters trustManagers = new TrustManagersParameters();
-        trustManagers.setKeyStore(keyStore);
-        SSLContextParameters tls = new SSLContextParameters();
-        tls.setTrustManagers(trustManagers);
-        return tls;
     }
 
     private static Map<String, byte[]> folderFiles(Path output) throws IOException {
@@ -200,11 +168,5 @@ class DemoTenantSinkAcceptanceTest {
             }
         }
         return files;
-    }
-
-    private static Map<String, String> asMap(Properties properties) {
-        Map<String, String> map = new TreeMap<>();
-        properties.forEach((key, value) -> map.put(key.toString(), value.toString()));
-        return map;
     }
 }

@@ -25,16 +25,13 @@ import io.github.cameloffice365.simulator.dfs.DfsFault;
 import io.github.cameloffice365.simulator.dfs.DfsOperation;
 import io.github.cameloffice365.simulator.dfs.DfsSimulator;
 import io.github.cameloffice365.simulator.tenant.GeneratedTenant;
-import org.apache.camel.Processor;
-import org.apache.camel.support.jsse.KeyStoreParameters;
-import org.apache.camel.support.jsse.SSLContextParameters;
-import org.apache.camel.support.jsse.TrustManagersParameters;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import static io.github.cameloffice365.app.sink.SinkTestEnvironment.asMap;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -54,6 +51,7 @@ class LargeMailboxStreamTest {
     private static final String TABLE = "BasicDataSet_v0.Message_v1";
 
     private static Azurite azurite;
+    private static SinkTestEnvironment environment;
     private static DfsSimulator dfs;
     private static GraphSimulator graph;
     private static Path directory;
@@ -68,21 +66,12 @@ class LargeMailboxStreamTest {
     static void extractTheMailboxToAFolder(Azurite started) throws Exception {
         assertThat(Runtime.getRuntime().maxMemory()).as("this class runs with -Xmx256m").isLessThanOrEqualTo(256 * MIB);
         azurite = started;
-        dfs = DfsSimulator.builder(SinkTestEnvironment.LAKE_ACCOUNT).build();
-        graph = GraphSimulator.builder()
-                .tenant(GeneratedTenant.builder().users(1).messagesPerUser(Integer.getInteger("office365.large.messages", 6_600))
-                        .bodyBytes(24_000).build())
-                .handler(dfs.pathPrefix() + "/", (GraphSimulator simulator) -> dfs.signedBy(simulator.tokenIssuer()))
-                .start();
-        directory = Files.createTempDirectory("large-mailbox-");
-        trustStore = directory.resolve("trust.p12");
-        java.security.KeyStore store = java.security.KeyStore.getInstance("PKCS12");
-        store.load(null, null);
-        store.setCertificateEntry("graph-simulator", graph.serverCertificate());
-        store.setCertificateEntry("azurite", azurite.certificate());
-        try (var out = Files.newOutputStream(trustStore)) {
-            store.store(out, SinkTestEnvironment.TRUST_STORE_PASSWORD.toCharArray());
-        }
+        environment = SinkTestEnvironment.start(started, builder -> builder.tenant(GeneratedTenant.builder().users(1)
+                .messagesPerUser(Integer.getInteger("office365.large.messages", 6_600)).bodyBytes(24_000).build()));
+        dfs = environment.dfs;
+        graph = environment.graph;
+        directory = environment.directory;
+        trustStore = environment.trustStore;
 
         Path output = directory.resolve("folder");
         Properties properties = extraction();
@@ -113,14 +102,8 @@ class LargeMailboxStreamTest {
                         pool.getPeakUsage().getUsed() / MIB, Runtime.getRuntime().maxMemory() / MIB);
             }
         }
-        if (graph != null) {
-            graph.close();
-            dfs.close();
-            try (Stream<Path> files = Files.walk(directory)) {
-                for (Path path : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                    Files.deleteIfExists(path);
-                }
-            }
+        if (environment != null) {
+            environment.close();
         }
     }
 
@@ -219,19 +202,7 @@ class LargeMailboxStreamTest {
     }
 
     private static void run(String sink, Properties properties) throws Exception {
-        Office365Application application = new Office365Application();
-        application.setOverrideProperties(properties);
-        KeyStoreParameters keyStore = new KeyStoreParameters();
-        keyStore.setResource("file:" + trustStore);
-        keyStore.setType("PKCS12");
-        keyStore.setPassword(SinkTestEnvironment.TRUST_STORE_PASSWORD);
-        TrustManagersParameters trustManagers = new TrustManagersParameters();
-        trustManagers.setKeyStore(keyStore);
-        SSLContextParameters tls = new SSLContextParameters();
-        tls.setTrustManagers(trustManagers);
-        application.bind("office365TestTls", tls);
-        application.bind("policyCheck", (Processor) exchange -> { });
-        application.bind("consentWait", (Processor) exchange -> { });
+        Office365Application application = environment.passThroughApplication(properties);
         long started = System.nanoTime();
         application.run();
         System.out.printf("large-part-stream: the %s route ran in %.1f s%n", sink, (System.nanoTime() - started) / 1e9);
@@ -259,11 +230,5 @@ class LargeMailboxStreamTest {
             }
         }
         return new FileDigest(bytes, lines, HexFormat.of().formatHex(sha256.digest()));
-    }
-
-    private static Map<String, String> asMap(Properties properties) {
-        Map<String, String> map = new TreeMap<>();
-        properties.forEach((key, value) -> map.put(key.toString(), value.toString()));
-        return map;
     }
 }

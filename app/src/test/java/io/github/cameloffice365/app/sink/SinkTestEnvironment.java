@@ -11,9 +11,17 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Properties;
+import java.util.TreeMap;
+import java.util.function.UnaryOperator;
 
+import io.github.cameloffice365.app.Office365Application;
 import io.github.cameloffice365.simulator.GraphSimulator;
 import io.github.cameloffice365.simulator.dfs.DfsSimulator;
+import org.apache.camel.Processor;
+import org.apache.camel.support.jsse.KeyStoreParameters;
+import org.apache.camel.support.jsse.SSLContextParameters;
+import org.apache.camel.support.jsse.TrustManagersParameters;
 
 /**
  * What the sink tests run against: the Graph simulator (whose token endpoint issues the storage tokens) with the ADLS
@@ -41,8 +49,17 @@ final class SinkTestEnvironment implements AutoCloseable {
 
     /** Starts the simulators; {@code azurite} may be null when only the ADLS Gen2 sink is tested. */
     static SinkTestEnvironment start(Azurite azurite) throws IOException {
+        return start(azurite, UnaryOperator.identity());
+    }
+
+    /**
+     * Starts the simulators with a Graph simulator set up by {@code graphSetup} (e.g. its tenant); {@code azurite}
+     * may be null when only the ADLS Gen2 sink is tested.
+     */
+    static SinkTestEnvironment start(Azurite azurite, UnaryOperator<GraphSimulator.Builder> graphSetup)
+            throws IOException {
         DfsSimulator dfs = DfsSimulator.builder(LAKE_ACCOUNT).build();
-        GraphSimulator graph = GraphSimulator.builder()
+        GraphSimulator graph = graphSetup.apply(GraphSimulator.builder())
                 .handler(dfs.pathPrefix() + "/", (GraphSimulator simulator) -> dfs.signedBy(simulator.tokenIssuer()))
                 .start();
         Path directory = Files.createTempDirectory("sink-test-");
@@ -107,6 +124,35 @@ final class SinkTestEnvironment implements AutoCloseable {
         properties.put("office365.adls.file-system", fileSystem);
         properties.put("office365.adls.folder", folder);
         return properties;
+    }
+
+    /**
+     * The application with these override properties, trusting the simulators through the bean
+     * {@code office365TestTls} (property {@code camel.component.office365.ssl-context-parameters} =
+     * {@code #office365TestTls}), and with pass-through governance beans.
+     */
+    Office365Application passThroughApplication(Properties properties) {
+        KeyStoreParameters keyStore = new KeyStoreParameters();
+        keyStore.setResource("file:" + trustStore);
+        keyStore.setType("PKCS12");
+        keyStore.setPassword(TRUST_STORE_PASSWORD);
+        TrustManagersParameters trustManagers = new TrustManagersParameters();
+        trustManagers.setKeyStore(keyStore);
+        SSLContextParameters tls = new SSLContextParameters();
+        tls.setTrustManagers(trustManagers);
+        Office365Application application = new Office365Application();
+        application.setOverrideProperties(properties);
+        application.bind("office365TestTls", tls);
+        application.bind("policyCheck", (Processor) exchange -> { });
+        application.bind("consentWait", (Processor) exchange -> { });
+        return application;
+    }
+
+    /** The properties as a map of strings, e.g. for {@link #clients(Map)}. */
+    static Map<String, String> asMap(Properties properties) {
+        Map<String, String> map = new TreeMap<>();
+        properties.forEach((key, value) -> map.put(key.toString(), value.toString()));
+        return map;
     }
 
     /** Storage clients with the same credential code as the sinks, for setting up and reading back. */

@@ -1,19 +1,18 @@
 package io.github.cameloffice365.governance.approval;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.URISyntaxException;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
-import java.util.function.Supplier;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.cameloffice365.graph.GraphClient;
+import io.github.cameloffice365.graph.GraphRequest;
+import io.github.cameloffice365.graph.GraphRequestException;
+import io.github.cameloffice365.graph.GraphUrl;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -42,20 +41,17 @@ public class ApproverGroupMembership {
 
     private final String graphBase;
     private final String groupId;
-    private final Supplier<String> graphToken;
-    private final JsonHttp http;
+    private final GraphClient graph;
     private final Clock clock;
     private final Duration ttl;
 
     private Map<String, String> userTypeByObjectId;
     private Instant readAt = Instant.MIN;
 
-    ApproverGroupMembership(ApproversConfiguration configuration, Supplier<String> graphToken, JsonHttp http,
-            Clock clock) {
+    ApproverGroupMembership(ApproversConfiguration configuration, GraphClient graph, Clock clock) {
         this.graphBase = configuration.graphBase();
         this.groupId = configuration.getApproverGroupId();
-        this.graphToken = graphToken;
-        this.http = http;
+        this.graph = graph;
         this.clock = clock;
         this.ttl = configuration.getMembershipCacheTtl();
     }
@@ -79,76 +75,26 @@ public class ApproverGroupMembership {
     }
 
     private Map<String, String> readMembers() throws IOException {
-        String select = URLEncoder.encode("id,userType", StandardCharsets.UTF_8);
-        URI next = URI.create(graphBase + "/v1.0/groups/" + groupId + "/transitiveMembers?$select=" + select);
-        String token = graphToken.get();
+        String url = GraphUrl.of(graphBase).path("v1.0/groups").segment(groupId).path("transitiveMembers")
+                .query("$select", "id,userType").build();
         Map<String, String> read = new HashMap<>();
-        int pages = 0;
-        while (next != null) {
-            if (++pages > MAX_PAGES) {
-                throw new IOException("The approver group " + groupId + " lists more than " + MAX_PAGES
-                        + " pages of members; an approver group this large is not supported");
-            }
-            JsonNode page;
-            try {
-                page = http.get(next, token);
-            } catch (JsonHttp.HttpStatusException e) {
-                if (e.status() == 404) {
-                    throw new IOException("The approver group " + groupId + " does not exist in the tenant; check"
-                            + " the option approverGroupId", e);
-                }
-                throw e;
-            }
-            for (JsonNode member : page.path("value")) {
+        try {
+            // the client follows each next link as Graph wrote it, and only on the Graph base URL
+            graph.forEachItem(GraphRequest.directory(url), MAX_PAGES, member -> {
                 if (isUser(member)) {
                     read.put(member.path("id").asText().toLowerCase(Locale.ROOT),
                             member.path("userType").asText("Member").toLowerCase(Locale.ROOT));
                 }
+            });
+        } catch (GraphRequestException e) {
+            if (e.isNotFound()) {
+                throw new IOException("The approver group " + groupId + " does not exist in the tenant; check"
+                        + " the option approverGroupId", e);
             }
-            // the next link is followed byte for byte, as Graph asks, but only on Graph: the token goes nowhere else
-            JsonNode nextLink = page.get("@odata.nextLink");
-            next = nextLink == null || nextLink.isNull() ? null : onGraph(nextLink.asText());
+            throw e;
         }
         LOG.debug("Read {} users of the approver group {}", read.size(), groupId);
         return read;
-    }
-
-    /**
-     * The next link as a URI, refused unless its scheme, host and port are the Graph base URL's: the application's
-     * token is only ever sent to Graph.
-     */
-    private URI onGraph(String nextLink) throws IOException {
-        URI uri;
-        try {
-            uri = new URI(nextLink);
-        } catch (URISyntaxException e) {
-            throw new IOException("Graph's listing of the approver group " + groupId + " names a next page that is not"
-                    + " a URL; the listing is abandoned", e);
-        }
-        if (!sameOrigin(uri, URI.create(graphBase))) {
-            throw new IOException("Graph's listing of the approver group " + groupId + " names a next page at "
-                    + origin(uri) + ", which is not the Graph base URL " + graphBase + "; the application's token is"
-                    + " only sent to the Graph base URL, so the listing is abandoned");
-        }
-        return uri;
-    }
-
-    static boolean sameOrigin(URI a, URI b) {
-        return a.getScheme() != null && a.getScheme().equalsIgnoreCase(b.getScheme())
-                && a.getHost() != null && a.getHost().equalsIgnoreCase(b.getHost())
-                && port(a) == port(b);
-    }
-
-    private static int port(URI uri) {
-        if (uri.getPort() != -1) {
-            return uri.getPort();
-        }
-        return "http".equalsIgnoreCase(uri.getScheme()) ? 80 : 443;
-    }
-
-    /** Scheme, host and port only: a link's path and query are not worth repeating in a message. */
-    private static String origin(URI uri) {
-        return uri.getScheme() + "://" + uri.getHost() + (uri.getPort() == -1 ? "" : ":" + uri.getPort());
     }
 
     private static boolean isUser(JsonNode member) {

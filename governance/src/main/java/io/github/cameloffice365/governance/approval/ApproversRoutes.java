@@ -21,6 +21,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.cameloffice365.governance.consent.ConsentLedger;
 import io.github.cameloffice365.governance.consent.GraphApplicationOwners;
+import io.github.cameloffice365.graph.GraphClient;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.builder.RouteBuilder;
@@ -88,8 +89,11 @@ public class ApproversRoutes extends RouteBuilder {
         JsonHttp http = new JsonHttp(client, mapper);
         this.provider = new OpenIdProvider(configuration.metadataUri(), configuration.getTenantId(), http, clock);
         AccessTokenValidator tokens = new AccessTokenValidator(provider, configuration, clock, mapper);
-        ApproverGroupMembership membership = new ApproverGroupMembership(configuration, graphToken, http, clock);
-        GraphApplicationOwners owners = new GraphApplicationOwners(configuration.graphBase(), graphToken, sslContext);
+        // the supplier hands out the application's Graph tokens only: the scope the client asks for is Graph's
+        GraphClient graph = GraphApplicationOwners.directoryClient(configuration.graphBase(), scope -> graphToken.get(),
+                sslContext);
+        ApproverGroupMembership membership = new ApproverGroupMembership(configuration, graph, clock);
+        GraphApplicationOwners owners = new GraphApplicationOwners(graph);
         this.api = new ApprovalApi(tokens, membership, owners, ledger, clock, mapper);
     }
 

@@ -11,10 +11,10 @@ import java.time.Duration;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-/** The few JSON GETs the approvers' API makes: the authority's metadata and keys, and the approver group in Graph. */
+/** The few JSON GETs the approvers' API makes of the sign-in authority: its metadata and its keys. */
 final class JsonHttp {
 
-    /** No metadata document, key set or Graph page the API reads comes near this size. */
+    /** No metadata document or key set the API reads comes near this size. */
     private static final int MAX_BODY_BYTES = 4 * 1024 * 1024;
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(20);
 
@@ -27,22 +27,16 @@ final class JsonHttp {
     }
 
     /**
-     * GETs a JSON document.
+     * GETs a JSON document, without credentials.
      *
-     * @param bearerToken a token for the Authorization header, or null; never part of an error message. The caller
-     *                    sends a token only to the origin it belongs to: a URL read from an answer (a nextLink) is
-     *                    checked against that origin first
-     * @throws HttpStatusException when the answer is not 200
+     * @throws IOException when the answer is not 200, naming the URL, the status and the error the body gives
      */
-    JsonNode get(URI uri, String bearerToken) throws IOException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(REQUEST_TIMEOUT)
-                .header("Accept", "application/json").GET();
-        if (bearerToken != null) {
-            request.header("Authorization", "Bearer " + bearerToken);
-        }
+    JsonNode get(URI uri) throws IOException {
+        HttpRequest request = HttpRequest.newBuilder(uri).timeout(REQUEST_TIMEOUT)
+                .header("Accept", "application/json").GET().build();
         HttpResponse<InputStream> response;
         try {
-            response = client.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
+            response = client.send(request, HttpResponse.BodyHandlers.ofInputStream());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("Interrupted while reading " + uri, e);
@@ -55,12 +49,12 @@ final class JsonHttp {
             throw new IOException("The answer of " + uri + " is larger than " + MAX_BODY_BYTES + " bytes");
         }
         if (response.statusCode() != 200) {
-            throw new HttpStatusException(uri, response.statusCode(), errorMessage(body));
+            throw new IOException("GET " + uri + " answered " + response.statusCode() + " " + errorMessage(body));
         }
         return mapper.readTree(body);
     }
 
-    /** Graph's and the authority's error message from an error body, or the start of the body. */
+    /** The authority's error message from an error body, or the start of the body. */
     private String errorMessage(byte[] body) {
         try {
             JsonNode error = mapper.readTree(body);
@@ -75,20 +69,5 @@ final class JsonHttp {
         }
         String text = new String(body, 0, Math.min(body.length, 200), java.nio.charset.StandardCharsets.UTF_8);
         return text.isBlank() ? "(no body)" : text;
-    }
-
-    /** A JSON GET answered with a status other than 200. */
-    static final class HttpStatusException extends IOException {
-
-        private final int status;
-
-        HttpStatusException(URI uri, int status, String message) {
-            super("GET " + uri + " answered " + status + " " + message);
-            this.status = status;
-        }
-
-        int status() {
-            return status;
-        }
     }
 }

@@ -55,7 +55,7 @@ public class OpenIdProvider {
     /** The metadata of the authority, read on first use. */
     public synchronized Metadata metadata() throws IOException {
         if (metadata == null) {
-            JsonNode document = http.get(metadataUri, null);
+            JsonNode document = http.get(metadataUri);
             String issuer = required(document, "issuer").replace("{tenantid}", tenantId);
             metadata = new Metadata(issuer,
                     URI.create(required(document, "authorization_endpoint")),
@@ -79,7 +79,7 @@ public class OpenIdProvider {
     }
 
     private Map<String, RSAPublicKey> readKeys(URI jwksUri) throws IOException {
-        JsonNode set = http.get(jwksUri, null);
+        JsonNode set = http.get(jwksUri);
         Map<String, RSAPublicKey> read = new HashMap<>();
         for (JsonNode key : set.path("keys")) {
             boolean signingRsa = "RSA".equals(key.path("kty").asText())

@@ -1,25 +1,21 @@
 package io.github.cameloffice365.governance.consent;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.net.URI;
-import java.net.URISyntaxException;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
-import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 import javax.net.ssl.SSLContext;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.cameloffice365.graph.AccessTokenSource;
+import io.github.cameloffice365.graph.GraphClient;
+import io.github.cameloffice365.graph.GraphClientSettings;
+import io.github.cameloffice365.graph.GraphRequest;
+import io.github.cameloffice365.graph.GraphRequestException;
+import io.github.cameloffice365.graph.GraphUrl;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,38 +31,56 @@ public class GraphApplicationOwners implements ApplicationOwners {
 
     /** An application has a handful of owners; a listing longer than this many pages is a fault. */
     private static final int MAX_PAGES = 50;
-    private static final int MAX_BODY_BYTES = 4 * 1024 * 1024;
-    private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(20);
     private static final Pattern APP_ID = Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}"
                                                           + "-[0-9a-fA-F]{12}");
     private static final String USER_TYPE = "#microsoft.graph.user";
 
-    private final URI graphOrigin;
-    private final String graphBase;
-    private final Supplier<String> graphToken;
-    private final HttpClient client;
-    private final ObjectMapper mapper = new ObjectMapper();
+    private final GraphClient graph;
 
     /**
-     * Owners read from Graph.
+     * Owners read from Graph through a client of its own, built with {@link #directoryClient}.
      *
      * @param graphBaseUrl Microsoft Graph's base URL, e.g. {@code https://graph.microsoft.com}; the only place the
      *                     token is sent to
-     * @param graphToken   an app-only access token for Graph, allowed to read applications
+     * @param graphTokens  app-only access tokens for Graph, allowed to read applications
      * @param sslContext   the TLS trust towards Graph
-     * @throws IllegalArgumentException when the base URL is not an http(s) URL
+     * @throws IllegalArgumentException when the base URL is not an http(s) URL without a path
      */
-    public GraphApplicationOwners(String graphBaseUrl, Supplier<String> graphToken, SSLContext sslContext) {
-        this.graphBase = trimSlash(Objects.requireNonNull(graphBaseUrl, "graphBaseUrl"));
-        this.graphOrigin = URI.create(graphBase);
-        if (graphOrigin.getScheme() == null || graphOrigin.getHost() == null
-            || !graphOrigin.getScheme().toLowerCase(Locale.ROOT).matches("https?")) {
-            throw new IllegalArgumentException("graphBaseUrl is '" + graphBaseUrl + "': expected an https URL such as"
-                                               + " https://graph.microsoft.com");
-        }
-        this.graphToken = Objects.requireNonNull(graphToken, "graphToken");
-        this.client = HttpClient.newBuilder().sslContext(Objects.requireNonNull(sslContext, "sslContext"))
-                .connectTimeout(Duration.ofSeconds(10)).followRedirects(HttpClient.Redirect.NEVER).build();
+    public GraphApplicationOwners(String graphBaseUrl, AccessTokenSource graphTokens, SSLContext sslContext) {
+        this(directoryClient(graphBaseUrl, graphTokens, sslContext));
+    }
+
+    /**
+     * Owners read from Graph through the given client.
+     *
+     * @param graph a client on the Graph base URL whose token may read applications
+     */
+    public GraphApplicationOwners(GraphClient graph) {
+        this.graph = Objects.requireNonNull(graph, "graph");
+    }
+
+    /**
+     * A Graph client for the few directory reads an approver or a run start waits for: short timeouts and few,
+     * short retries, so that an unreachable directory is told quickly rather than waited out.
+     *
+     * @param graphBaseUrl Microsoft Graph's base URL, e.g. {@code https://graph.microsoft.com}; the only place the
+     *                     token is sent to
+     * @param graphTokens  app-only access tokens for Graph
+     * @param sslContext   the TLS trust towards Graph
+     * @throws IllegalArgumentException when the base URL is not an http(s) URL without a path
+     */
+    public static GraphClient directoryClient(String graphBaseUrl, AccessTokenSource graphTokens,
+            SSLContext sslContext) {
+        GraphClientSettings settings = GraphClientSettings.builder()
+                .graphBaseUrl(Objects.requireNonNull(graphBaseUrl, "graphBaseUrl"))
+                .sslContext(Objects.requireNonNull(sslContext, "sslContext"))
+                .connectTimeout(Duration.ofSeconds(10))
+                .requestTimeout(Duration.ofSeconds(20))
+                .maxRetries(2)
+                .retryBaseDelay(Duration.ofMillis(500))
+                .retryMaxDelay(Duration.ofSeconds(2))
+                .build();
+        return new GraphClient(settings, Objects.requireNonNull(graphTokens, "graphTokens"));
     }
 
     @Override
@@ -74,115 +88,30 @@ public class GraphApplicationOwners implements ApplicationOwners {
         if (appId == null || !APP_ID.matcher(appId).matches()) {
             throw new IOException("'" + appId + "' is not an application (client) id; expected a GUID");
         }
-        URI next = URI.create(graphBase + "/v1.0/applications(appId='" + appId + "')/owners?$select=id,"
-                              + "userPrincipalName");
-        String token = graphToken.get();
+        String url = GraphUrl.of(graph.settings().graphBaseUrl()).path("v1.0/applications(appId='" + appId + "')")
+                .path("owners").query("$select", "id,userPrincipalName").build();
         List<ApplicationOwner> owners = new ArrayList<>();
-        int pages = 0;
-        while (next != null) {
-            if (++pages > MAX_PAGES) {
-                throw new IOException("Graph lists more than " + MAX_PAGES + " pages of owners of application "
-                                      + appId + "; the listing is abandoned");
-            }
-            JsonNode page = get(next, token, appId);
-            for (JsonNode owner : page.path("value")) {
+        try {
+            graph.forEachItem(GraphRequest.directory(url), MAX_PAGES, owner -> {
                 JsonNode type = owner.get("@odata.type");
                 if (owner.hasNonNull("id") && (type == null || USER_TYPE.equals(type.asText()))) {
                     owners.add(new ApplicationOwner(owner.get("id").asText(),
                             owner.hasNonNull("userPrincipalName") ? owner.get("userPrincipalName").asText() : null));
                 }
+            });
+        } catch (GraphRequestException e) {
+            if (e.isNotFound()) {
+                throw new IOException("No application with the application (client) id " + appId + " is registered"
+                                      + " in the tenant (" + e.getMessage() + ")", e);
             }
-            JsonNode nextLink = page.get("@odata.nextLink");
-            next = nextLink == null || nextLink.isNull() ? null : onGraph(nextLink.asText(), appId);
+            if (e.status() != GraphRequestException.NO_RESPONSE) {
+                throw new IOException("Cannot read the owners of application " + appId + ": "
+                                      + e.getMessage() + "; the application needs the Graph permission"
+                                      + " Application.Read.All", e);
+            }
+            throw e;
         }
         LOG.debug("Application {} has {} owners who are users", appId, owners.size());
         return owners;
-    }
-
-    private JsonNode get(URI uri, String token, String appId) throws IOException {
-        HttpRequest request = HttpRequest.newBuilder(uri).timeout(REQUEST_TIMEOUT).header("Accept", "application/json")
-                .header("Authorization", "Bearer " + token).GET().build();
-        HttpResponse<InputStream> response;
-        try {
-            response = client.send(request, HttpResponse.BodyHandlers.ofInputStream());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("Interrupted while reading the owners of application " + appId, e);
-        }
-        byte[] body;
-        try (InputStream in = response.body()) {
-            body = in.readNBytes(MAX_BODY_BYTES + 1);
-        }
-        if (body.length > MAX_BODY_BYTES) {
-            throw new IOException("Graph's answer listing the owners of application " + appId + " is larger than "
-                                  + MAX_BODY_BYTES + " bytes");
-        }
-        if (response.statusCode() == 404) {
-            throw new IOException("No application with the application (client) id " + appId + " is registered in"
-                                  + " the tenant (Graph answered 404 " + graphError(body) + ")");
-        }
-        if (response.statusCode() != 200) {
-            throw new IOException("Graph answered " + response.statusCode() + " " + graphError(body) + " when asked"
-                                  + " for the owners of application " + appId + "; the application needs the Graph"
-                                  + " permission Application.Read.All");
-        }
-        JsonNode page = mapper.readTree(body);
-        if (page == null || !page.isObject()) {
-            throw new IOException("Graph's answer listing the owners of application " + appId + " is not a JSON"
-                                  + " object");
-        }
-        return page;
-    }
-
-    /** The next link as a URI, refused unless it is on the Graph base URL (scheme, host and port). */
-    private URI onGraph(String nextLink, String appId) throws IOException {
-        URI uri;
-        try {
-            uri = new URI(nextLink);
-        } catch (URISyntaxException e) {
-            throw new IOException("Graph's listing of the owners of application " + appId + " names a next page that"
-                                  + " is not a URL", e);
-        }
-        if (!sameOrigin(uri, graphOrigin)) {
-            throw new IOException("Graph's listing of the owners of application " + appId + " names a next page on"
-                                  + " another origin than the Graph base URL " + graphBase + "; the application's"
-                                  + " token is only sent to the Graph base URL, so the listing is abandoned");
-        }
-        return uri;
-    }
-
-    private static boolean sameOrigin(URI a, URI b) {
-        return a.getScheme() != null && a.getScheme().equalsIgnoreCase(b.getScheme())
-               && a.getHost() != null && a.getHost().equalsIgnoreCase(b.getHost())
-               && port(a) == port(b);
-    }
-
-    private static int port(URI uri) {
-        if (uri.getPort() != -1) {
-            return uri.getPort();
-        }
-        return "http".equalsIgnoreCase(uri.getScheme()) ? 80 : 443;
-    }
-
-    /** Graph's error code and message, or the start of the body. */
-    private String graphError(byte[] body) {
-        try {
-            JsonNode error = mapper.readTree(body);
-            if (error != null && error.path("error").isObject()) {
-                return error.path("error").path("code").asText() + ": " + error.path("error").path("message").asText();
-            }
-        } catch (IOException notJson) {
-            // fall through to the raw text
-        }
-        String text = new String(body, 0, Math.min(body.length, 200), StandardCharsets.UTF_8);
-        return text.isBlank() ? "(no body)" : text;
-    }
-
-    private static String trimSlash(String url) {
-        String trimmed = url.strip();
-        while (trimmed.endsWith("/")) {
-            trimmed = trimmed.substring(0, trimmed.length() - 1);
-        }
-        return trimmed;
     }
 }

@@ -16,7 +16,7 @@ import io.github.cameloffice365.governance.consent.ConsentAuditEntry;
 import io.github.cameloffice365.governance.consent.ConsentRequest;
 import io.github.cameloffice365.governance.consent.ConsentState;
 import io.github.cameloffice365.governance.consent.RunContexts;
-import io.github.cameloffice365.governance.testing.LogCapture;
+import io.github.cameloffice365.graph.CapturedLogs;
 import io.github.cameloffice365.simulator.identity.Jwt;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -119,7 +119,7 @@ class ApproversApiTest {
     void shouldApproveAPendingRequestAndRecordTheApproverAndComment() throws Exception {
         ConsentRequest filed = fileRequestByBob("Id", "Body");
 
-        try (LogCapture log = new LogCapture(ApprovalApi.class)) {
+        try (CapturedLogs log = new CapturedLogs(ApprovalApi.class)) {
             HttpResponse<String> response = bed.call("POST", "/api/consent/requests/" + filed.id() + "/approve",
                     bed.accessTokenOf(ALICE), "{\"comment\": \"Finance may read its own mail\"}");
 

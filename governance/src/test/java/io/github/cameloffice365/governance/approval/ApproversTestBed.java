@@ -152,7 +152,7 @@ final class ApproversTestBed implements AutoCloseable {
 
     /** The owners of the tenant's applications, read from the simulator's Graph with the application's token. */
     GraphApplicationOwners applicationOwners() {
-        return new GraphApplicationOwners(graph.baseUrl(), graph::accessToken, graph.sslContext());
+        return new GraphApplicationOwners(graph.baseUrl(), scope -> graph.accessToken(), graph.sslContext());
     }
 
     JdbcConsentLedger ledger() {

@@ -7,7 +7,7 @@ import java.util.List;
 import io.github.cameloffice365.governance.consent.ConsentRequest;
 import io.github.cameloffice365.governance.consent.ConsentState;
 import io.github.cameloffice365.governance.consent.RunContexts;
-import io.github.cameloffice365.governance.testing.LogCapture;
+import io.github.cameloffice365.graph.CapturedLogs;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -45,7 +45,7 @@ class DemoApproverTest {
         List<String> approved;
         List<String> demoLog;
         List<String> apiLog;
-        try (LogCapture demo = new LogCapture(DemoApprover.class); LogCapture api = new LogCapture(ApprovalApi.class)) {
+        try (CapturedLogs demo = new CapturedLogs(DemoApprover.class); CapturedLogs api = new CapturedLogs(ApprovalApi.class)) {
             approved = approver.approvePending();
             demoLog = demo.info();
             apiLog = api.info();
@@ -71,7 +71,7 @@ class DemoApproverTest {
         DemoApprover approver = new DemoApprover(bed.configuration(), BOB.upn(), PASSWORD, bed.baseUrl(),
                 bed.graph().sslContext());
 
-        try (LogCapture demo = new LogCapture(DemoApprover.class)) {
+        try (CapturedLogs demo = new CapturedLogs(DemoApprover.class)) {
             assertThat(approver.approvePending()).isEmpty();
             assertThat(approver.approvePending()).isEmpty();
 

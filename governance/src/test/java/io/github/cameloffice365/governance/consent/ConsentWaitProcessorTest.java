@@ -14,8 +14,8 @@ import java.util.concurrent.TimeUnit;
 
 import io.github.cameloffice365.component.Office365Constants;
 import io.github.cameloffice365.component.Office365RunContext;
-import io.github.cameloffice365.governance.testing.LogCapture;
-import io.github.cameloffice365.governance.testing.MutableClock;
+import io.github.cameloffice365.graph.CapturedLogs;
+import io.github.cameloffice365.graph.ManualClock;
 import org.apache.camel.CamelContext;
 import org.apache.camel.CamelExecutionException;
 import org.apache.camel.Exchange;
@@ -53,7 +53,7 @@ class ConsentWaitProcessorTest {
     @TempDir
     Path dataFolder;
 
-    MutableClock clock = new MutableClock(T0);
+    ManualClock clock = new ManualClock(T0);
     JdbcConsentLedger ledger;
     ConsentWaitProcessor consentWait;
     CamelContext camel;
@@ -79,7 +79,7 @@ class ConsentWaitProcessorTest {
     @Test
     void shouldHoldTheRunWhilePendingAndLetItGoOnOnceApproved() throws Exception {
         Office365RunContext context = RunContexts.messages("subject", "sender");
-        try (LogCapture log = new LogCapture(ConsentWaitProcessor.class)) {
+        try (CapturedLogs log = new CapturedLogs(ConsentWaitProcessor.class)) {
             Future<Exchange> run = startRun(context);
 
             ConsentRequest pending = awaitPendingRequest();

@@ -13,7 +13,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.github.cameloffice365.governance.consent.ConsentWaitProcessor;
 import io.github.cameloffice365.governance.consent.GraphApplicationOwners;
 import io.github.cameloffice365.governance.consent.JdbcConsentLedger;
-import io.github.cameloffice365.governance.testing.LogCapture;
+import io.github.cameloffice365.graph.CapturedLogs;
 import io.github.cameloffice365.graph.MsalAccessTokenSource;
 import io.github.cameloffice365.simulator.GraphSimulator;
 import io.github.cameloffice365.simulator.arm.ArmHandler;
@@ -118,7 +118,7 @@ class PolicyCheckProcessorTest {
     @Test
     void shouldPassACompliantAccountOfTheTenantInTheOfficeRegionWrittenThroughAServicePrincipal() throws Exception {
         startRoute(IDENTITY_SINK);
-        try (LogCapture log = new LogCapture(PolicyCheckProcessor.class)) {
+        try (CapturedLogs log = new CapturedLogs(PolicyCheckProcessor.class)) {
 
             Exchange run = runApproved(context(DESTINATION));
 
@@ -303,7 +303,7 @@ class PolicyCheckProcessorTest {
                 .hasMessageContaining("set allowNonAzureSink=true for a sink outside Azure");
 
         policyCheck.setAllowNonAzureSink(true);
-        try (LogCapture log = new LogCapture(PolicyCheckProcessor.class)) {
+        try (CapturedLogs log = new CapturedLogs(PolicyCheckProcessor.class)) {
             assertThat(runApproved(context(dataFolder.resolve("out").toUri().toString())).getException()).isNull();
             assertThat(log.lines()).singleElement().asString().startsWith("WARN Policy check skipped");
         }
@@ -382,8 +382,8 @@ class PolicyCheckProcessorTest {
 
     private void startRoute(String sinkUri) throws Exception {
         ConsentWaitProcessor consentWait = new ConsentWaitProcessor(ledger, REQUESTER);
-        consentWait.setApplicationOwners(new GraphApplicationOwners(simulator.baseUrl(), simulator::accessToken,
-                simulator.sslContext()));
+        consentWait.setApplicationOwners(new GraphApplicationOwners(simulator.baseUrl(),
+                scope -> simulator.accessToken(), simulator.sslContext()));
         consentWait.setWaitTimeout(Duration.ofMillis(200));
         consentWait.setPollInterval(Duration.ofMillis(20));
         camel = new DefaultCamelContext();
