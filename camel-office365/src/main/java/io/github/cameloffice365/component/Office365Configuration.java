@@ -256,8 +256,10 @@ public class Office365Configuration implements Cloneable {
     }
 
     /**
-     * The size in bytes at which a part is closed and a new one started. A part is held in memory until the route has
-     * processed it, so memory use is bounded by partSize times maxConcurrentMailboxes.
+     * The size in bytes at which a part is closed and a new one started. Memory stays bounded whatever the size of a
+     * mailbox: each mailbox read at once holds its user's rows (up to partSize in memory, beyond that in a temporary
+     * file until the user is complete), the part being filled and the part the route is writing, so at most about
+     * 3.5 x partSize x maxConcurrentMailboxes.
      */
     public long getPartSize() {
         return partSize;

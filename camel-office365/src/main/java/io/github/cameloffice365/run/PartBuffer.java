@@ -1,5 +1,6 @@
 package io.github.cameloffice365.run;
 
+import java.io.IOException;
 import java.io.OutputStream;
 import java.util.Arrays;
 
@@ -66,6 +67,28 @@ final class PartBuffer extends OutputStream {
         length = 0;
         rows = 0;
         return content;
+    }
+
+    /** Empties the buffer, keeping its capacity. */
+    void clear() {
+        length = 0;
+        rows = 0;
+    }
+
+    /** Hands every row in the buffer, in order and without copying, to the consumer. */
+    void forEachRow(UserRows.RowConsumer consumer) throws IOException {
+        int start = 0;
+        for (int i = 0; i < length; i++) {
+            if (bytes[i] == '\n') {
+                consumer.accept(bytes, start, i - start);
+                start = i + 1;
+            }
+        }
+    }
+
+    /** Writes the whole content, line feeds included, to the stream, without copying it first. */
+    void writeContentTo(OutputStream out) throws IOException {
+        out.write(bytes, 0, length);
     }
 
     /** The bytes it can hold before it grows again. */

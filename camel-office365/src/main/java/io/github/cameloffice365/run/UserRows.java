@@ -1,6 +1,5 @@
 package io.github.cameloffice365.run;
 
-import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.Closeable;
@@ -17,6 +16,9 @@ import java.nio.file.Path;
  * bounded by the part size whatever the size of the mailbox. The file is deleted on {@link #close()}.
  */
 final class UserRows implements Closeable {
+
+    /** Rows spilled to a file are read back in blocks of this size. */
+    private static final int READ_BLOCK = 256 * 1024;
 
     private final int memoryThreshold;
     private final ByteArrayOutputStream row = new ByteArrayOutputStream(8 * 1024);
@@ -58,27 +60,31 @@ final class UserRows implements Closeable {
     /** Hands every row, in order, to the consumer: the bytes of one row without its line feed. */
     void forEachRow(RowConsumer consumer) throws IOException {
         if (spill == null) {
-            byte[] content = memory.drain();
-            int start = 0;
-            for (int i = 0; i < content.length; i++) {
-                if (content[i] == '\n') {
-                    consumer.accept(content, start, i - start);
-                    start = i + 1;
-                }
-            }
+            memory.forEachRow(consumer);
             return;
         }
         spill.flush();
-        try (InputStream in = new BufferedInputStream(Files.newInputStream(spillFile), 64 * 1024)) {
-            ByteArrayOutputStream line = new ByteArrayOutputStream(8 * 1024);
-            int b;
-            while ((b = in.read()) >= 0) {
-                if (b == '\n') {
-                    consumer.accept(line.toByteArray(), 0, line.size());
-                    line.reset();
-                } else {
-                    line.write(b);
+        try (InputStream in = Files.newInputStream(spillFile)) {
+            byte[] block = new byte[READ_BLOCK];
+            PartBuffer line = new PartBuffer(8 * 1024, memoryThreshold);
+            int read;
+            while ((read = in.read(block)) > 0) {
+                int start = 0;
+                for (int i = 0; i < read; i++) {
+                    if (block[i] == '\n') {
+                        if (line.length() == 0) {
+                            consumer.accept(block, start, i - start);
+                        } else {
+                            // a row that began in the previous block
+                            line.write(block, start, i - start);
+                            line.endRow();
+                            line.forEachRow(consumer);
+                            line.clear();
+                        }
+                        start = i + 1;
+                    }
                 }
+                line.write(block, start, read - start);
             }
         }
     }
@@ -86,8 +92,7 @@ final class UserRows implements Closeable {
     private void spillToFile() throws IOException {
         spillFile = Files.createTempFile("office365-user-rows-", ".jsonl");
         spill = new BufferedOutputStream(Files.newOutputStream(spillFile), 64 * 1024);
-        byte[] held = memory.drain();
-        spill.write(held);
+        memory.writeContentTo(spill);
         memory = new PartBuffer(1024, memoryThreshold);
     }
 

@@ -29,6 +29,22 @@ class UserRowsTest {
     }
 
     @Test
+    void shouldGiveBackRowsThatCrossTheFilesReadBlocks() throws IOException {
+        List<String> written = new ArrayList<>();
+        List<String> replayed = new ArrayList<>();
+        try (UserRows rows = new UserRows(1024)) {
+            for (int i = 0; i < 40; i++) {
+                String row = "{\"n\":" + i + ",\"body\":\"" + "x".repeat(50_000 + i * 997) + "\"}";
+                written.add(row);
+                rows.startRow().write(row.getBytes(StandardCharsets.UTF_8));
+                rows.endRow();
+            }
+            rows.forEachRow((bytes, offset, length) -> replayed.add(new String(bytes, offset, length, StandardCharsets.UTF_8)));
+        }
+        assertThat(replayed).containsExactlyElementsOf(written);
+    }
+
+    @Test
     void shouldDropARowThatWasStartedButNotEnded() throws IOException {
         List<String> replayed = new ArrayList<>();
         try (UserRows rows = new UserRows(1024)) {
